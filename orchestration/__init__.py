@@ -1,0 +1,1 @@
+"""Digital China Warehouse: the Dagster code location and the pure-Python logic behind it."""

@@ -1,0 +1,15 @@
+"""The one Definitions object of the code location: `dagster dev -m orchestration.definitions`."""
+import dagster as dg
+
+from .ingestion.assets import raw_edition_tables
+from .ingestion.resources import WarehouseResource
+from .quality.checks import gx_asset_checks
+from .transformation.assets import dbt_resource, warehouse_dbt_models
+
+defs = dg.Definitions(
+    assets=[raw_edition_tables, warehouse_dbt_models],
+    asset_checks=gx_asset_checks(),
+    resources={"warehouse": WarehouseResource(), "dbt": dbt_resource()},
+    # One process, one DuckDB writer at a time; the multiprocess executor re-imports the code location per step.
+    executor=dg.in_process_executor,
+)

@@ -1,0 +1,1 @@
+"""Dagster: the raw tables of each edition (partitioned assets) and the DuckDB resource."""
