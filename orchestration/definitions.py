@@ -3,12 +3,15 @@ import dagster as dg
 
 from .ingestion.assets import raw_edition_tables
 from .ingestion.resources import WarehouseResource
+from .operations.jobs import build_marts_job, ingest_edition_job
 from .quality.checks import gx_asset_checks
+from .reporting.assets import mart_exports
 from .transformation.assets import dbt_resource, warehouse_dbt_models
 
 defs = dg.Definitions(
-    assets=[raw_edition_tables, warehouse_dbt_models],
+    assets=[raw_edition_tables, warehouse_dbt_models, mart_exports],
     asset_checks=gx_asset_checks(),
+    jobs=[ingest_edition_job, build_marts_job],
     resources={"warehouse": WarehouseResource(), "dbt": dbt_resource()},
     # One process, one DuckDB writer at a time; the multiprocess executor re-imports the code location per step.
     executor=dg.in_process_executor,

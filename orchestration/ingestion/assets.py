@@ -1,6 +1,5 @@
 """The raw tables of one edition: parse its files (full text and/or curated sheet) and replace its
 rows in every raw table at once. Bad input fails this edition only; the others keep their rows."""
-from __future__ import annotations
 
 import dagster as dg
 

@@ -4,7 +4,6 @@ Severity `error` suites guard the pipeline's own integrity (keys, nulls, referen
 block, so a broken build stops before anything downstream runs. Severity `warn` suites find
 inconsistencies in the *reports*: they are findings to show, never a crash.
 """
-from __future__ import annotations
 
 import json
 

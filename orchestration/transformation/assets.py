@@ -4,7 +4,6 @@ dbt runs once per build (not once per model): the fixed cost of starting dbt dom
 small. The marts aggregate all editions, so the dbt assets are not partitioned: they depend on every
 edition partition of the raw tables.
 """
-from __future__ import annotations
 
 from typing import Any, Mapping
 

@@ -1,0 +1,1 @@
+"""Running the warehouse: jobs, the yearly schedule, the new-edition sensor and the build command."""

@@ -1,0 +1,141 @@
+"""The whole build, as `dcw build` (and `make run`) runs it, through the real Dagster definitions.
+
+Safety, in order:
+1. One build at a time: a file lock beside the warehouse; a second build says who holds it and waits.
+2. Readers never see half a build: the build works on a copy in warehouse/.build/ and, at the end,
+   swaps the finished file (and its exports, docs, dashboard) into place with os.replace. An analyst
+   connected to the old file keeps reading it; a build killed at any point leaves the old one intact.
+3. Bad input fails only its edition: the copy still holds that edition's previous rows (its partition
+   rolled back), every other edition is rebuilt, and the build reports the failure.
+4. A broken pipeline (a blocking check fails, dbt fails) publishes nothing.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from filelock import FileLock, Timeout
+
+from ..settings import WAREHOUSE_ENV, quiet_third_parties, warehouse_path
+
+PUBLISHED_ARTEFACTS = ("exports", "data_docs", "dbt_docs", "dashboard")
+
+
+class BuildLockedError(RuntimeError):
+    """Another build holds the warehouse lock for longer than we were willing to wait."""
+
+
+@dataclass
+class EditionOutcome:
+    edition_year: int
+    ok: bool
+    error: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class BuildReport:
+    warehouse: Path
+    editions: list[EditionOutcome]
+    marts_ok: bool
+    published: bool
+    checks: list[dict]  # {"asset", "name", "passed", "severity"}
+    mart_rows: dict[str, int]
+    seconds: float
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.published and self.marts_ok and all(e.ok for e in self.editions)
+
+
+@contextmanager
+def warehouse_lock(target: Path, wait_seconds: float, say: Callable[[str], None]) -> Iterator[None]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = target.parent / ".build.lock"
+    lock = FileLock(str(lock_path))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        holder = _lock_holder(target)
+        say(f"another build is writing {target.name} ({holder}); waiting up to {wait_seconds:.0f} s for it to finish")
+        try:
+            lock.acquire(timeout=wait_seconds)
+        except Timeout as exc:
+            raise BuildLockedError(f"{target}: another build ({holder}) still holds {lock_path} after "
+                                   f"{wait_seconds:.0f} s; try again when it has finished") from exc
+    try:
+        (target.parent / ".build.owner").write_text(f"pid {os.getpid()} since {time.strftime('%H:%M:%S')}")
+        yield
+    finally:
+        lock.release()
+
+
+def _lock_holder(target: Path) -> str:
+    owner = target.parent / ".build.owner"
+    return owner.read_text() if owner.exists() else "unknown process"
+
+
+def _prepare_workdir(target: Path, keep_existing: bool) -> Path:
+    """A private copy of the published warehouse to build into (leftovers of a killed build go)."""
+    work = target.parent / ".build"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    if keep_existing and target.exists():
+        shutil.copy2(target, work / target.name)
+    return work / target.name
+
+
+def _publish(work_db: Path, target: Path) -> None:
+    """Swap the built file into place atomically, then the artefacts beside it."""
+    for name in PUBLISHED_ARTEFACTS:
+        new = work_db.parent / name
+        if not new.exists():
+            continue
+        old = target.parent / name
+        trash = target.parent / f".old-{name}"
+        if trash.exists():
+            shutil.rmtree(trash)
+        if old.exists():
+            os.replace(old, trash)
+        os.replace(new, old)
+        shutil.rmtree(trash, ignore_errors=True)
+    os.replace(work_db, target)  # the atomic step readers care about
+    shutil.rmtree(work_db.parent, ignore_errors=True)
+
+
+def build(editions: list[int] | None = None, *, target: Path | None = None, wait_seconds: float = 900,
+          say: Callable[[str], None] = print) -> BuildReport:
+    """Ingest the given editions (default: every edition in the manifest), then build the marts,
+    run the checks and publish. Editions not named keep their rows from the published warehouse."""
+    quiet_third_parties()
+    target = Path(target or warehouse_path()).resolve()
+    started = time.perf_counter()
+    with warehouse_lock(target, wait_seconds, say):
+        work_db = _prepare_workdir(target, keep_existing=True)
+        previous = os.environ.get(WAREHOUSE_ENV)
+        os.environ[WAREHOUSE_ENV] = str(work_db)
+        try:
+            from .runner import run_pipeline  # imports Dagster and the definitions
+
+            outcome = run_pipeline(editions, say=say)
+        finally:
+            if previous is None:
+                os.environ.pop(WAREHOUSE_ENV, None)
+            else:
+                os.environ[WAREHOUSE_ENV] = previous
+        published = False
+        if outcome.marts_ok:
+            _publish(work_db, target)
+            published = True
+        else:
+            shutil.rmtree(work_db.parent, ignore_errors=True)
+    return BuildReport(warehouse=target, editions=outcome.editions, marts_ok=outcome.marts_ok,
+                       published=published, checks=outcome.checks, mart_rows=outcome.mart_rows,
+                       seconds=time.perf_counter() - started, error=outcome.error)
