@@ -17,6 +17,7 @@ _CLOSERS = "”’」』）)】"
 # A line this short that does not end a sentence is a heading, a title or a table row, not a
 # paragraph cut by a page break (page-break fragments are lines of a paragraph, far longer).
 SHORT_LINE = 60
+_CONTINUES = "、，,"  # no heading ends with these: the line goes on after the break
 
 
 def strip_ws(text: str) -> str:
@@ -83,7 +84,7 @@ def _block_spans(text: str) -> list[tuple[int, int]]:
         tab = "\t" in raw
         if cur is not None and (
             prev_body[-1] in SENTENCE_END + "；;：:" + _CLOSERS
-            or len(prev_body) < SHORT_LINE
+            or (len(prev_body) < SHORT_LINE and prev_body[-1] not in _CONTINUES)
             or prev_tab
             or tab
         ):
