@@ -50,7 +50,7 @@ def load_manifest(sources: Path) -> list[ManifestEntry]:
     if not isinstance(raw_entries, list):
         raise ManifestError(f"{path}: expected a list under 'editions:'")
     entries = [_entry(path, i, raw) for i, raw in enumerate(raw_entries, start=1)]
-    return sorted(entries, key=lambda e: (e.edition_year, KINDS.index(e.kind), e.file))
+    return sorted(entries, key=lambda e: (e.edition_year, e.kind, e.file))
 
 
 def _entry(path: Path, number: int, raw: object) -> ManifestEntry:

@@ -1,0 +1,60 @@
+"""Shared fixtures. The expensive one, `built_warehouse`, runs the real build (Dagster + dbt + Great
+Expectations) once per test session into a temporary folder; tests then query its DuckDB file."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+REPORT_2021 = SOURCES / "digital_china_development_report_2021.txt"
+
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+# Tests use an ephemeral Dagster instance, never the developer's .dagster/ history.
+os.environ.pop("DAGSTER_HOME", None)
+
+
+@pytest.fixture(scope="session")
+def built_warehouse(tmp_path_factory) -> Path:
+    """The whole warehouse built from a copy of sources/ by `dcw build`'s code path."""
+    from orchestration.operations.build import build
+
+    root = tmp_path_factory.mktemp("built")
+    sources = root / "sources"
+    shutil.copytree(SOURCES, sources)
+    db = root / "warehouse" / "digital_china.duckdb"
+    env = {"DCW_SOURCES": str(sources), "DCW_WAREHOUSE": str(db)}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        report = build(say=lambda _msg: None)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    assert report.published, report.error
+    assert all(e.ok for e in report.editions), [e.error for e in report.editions if not e.ok]
+    built_warehouse.report = report  # type: ignore[attr-defined]
+    return db
+
+
+@pytest.fixture
+def query(built_warehouse):
+    import duckdb
+
+    def run(sql: str, params=None):
+        with duckdb.connect(str(built_warehouse), read_only=True) as con:
+            return con.execute(sql, params or []).fetchall()
+
+    return run
+
+
+def env_for(sources: Path, db: Path) -> dict[str, str]:
+    return {"DCW_SOURCES": str(sources), "DCW_WAREHOUSE": str(db)}
