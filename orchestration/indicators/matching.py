@@ -1,0 +1,153 @@
+"""Map a statement's subject + unit + kind to an indicator key of the catalogue.
+
+Rules (all data-driven: the wordings live in the catalogue's ``aliases``):
+
+1. The subject is normalised (NFKC so full-width becomes half-width, spaces and punctuation dropped,
+   latin lower-cased, noise words such as 我国/累计/截至 and a leading 全国 removed); aliases are
+   normalised the same way when the catalogue is indexed.
+2. Every alias contained in the subject is a hit. A hit lying inside a longer hit is shadowed
+   ("农村网络零售额" hides "网络零售额"), so a measure is never read as a more general one.
+3. A hit is kept only if the statement's unit is the indicator's unit and its kind fits the
+   indicator's kind (a growth rate of X is not X: "数字经济规模" in percent/growth maps to the
+   growth-rate indicator, never to the level in yuan).
+4. The subject equal to an alias wins; otherwise the longest alias, then an exact kind over a
+   compatible one, then the earliest position, then catalogue order.
+
+Nothing matched -> ``None`` (the statement keeps a null key; nothing is dropped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orchestration.indicators.catalogue import Catalogue, load_catalogue
+from orchestration.indicators.normalise import alias_forms, subject_forms
+from orchestration.indicators.vocabulary import normalise_unit
+
+# statement kind -> indicator kinds it may be read as, besides its own kind
+_COMPATIBLE_KINDS: dict[str, frozenset[str]] = {
+    "level": frozenset({"share", "rank", "multiple"}),
+    "share": frozenset({"level"}),
+    "growth": frozenset({"cagr"}),
+    "cagr": frozenset({"growth"}),
+    "multiple": frozenset(),
+    "increment": frozenset(),
+    "rank": frozenset(),
+}
+# units for which a mismatch of level/share etc. is only a labelling question
+_KIND_LOOSE_UNITS = {
+    "share": {"percent"},
+    "level": {"percent", "rank", "times"},
+    "rank": {"rank"},
+    "multiple": {"times"},
+    "growth": {"percent"},
+    "cagr": {"percent"},
+}
+
+
+def kind_fit(statement_kind: str | None, indicator_kind: str, unit: str) -> int:
+    """2 = same kind, 1 = compatible kind for this unit, 0 = does not fit.
+    An unknown statement kind fits any kind (weakly)."""
+    if not statement_kind:
+        return 1
+    if statement_kind == indicator_kind:
+        return 2
+    if indicator_kind in _COMPATIBLE_KINDS.get(statement_kind, ()) and unit in _KIND_LOOSE_UNITS.get(
+        indicator_kind, ()
+    ):
+        return 1
+    if unit == "percentage_points" and indicator_kind == "increment":
+        return 1  # a change in percentage points is an increment, whatever the statement called it
+    return 0
+
+
+@dataclass(frozen=True)
+class Match:
+    indicator_key: str
+    alias: str  # the normalised alias that matched
+    exact: bool  # the whole (normalised) subject is the alias
+    kind_fit: int
+    unit_fits: bool
+
+
+class Matcher:
+    """Precomputed alias index over one catalogue."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.order = {key: n for n, key in enumerate(catalogue.indicators)}
+        self.index: dict[str, list[str]] = {}
+        for indicator in catalogue.indicators.values():
+            for alias in indicator.aliases:
+                for form in alias_forms(alias):
+                    keys = self.index.setdefault(form, [])
+                    if indicator.key not in keys:
+                        keys.append(indicator.key)
+        self.max_len = max((len(form) for form in self.index), default=0)
+
+    def _hits(self, text: str) -> list[tuple[int, int, str]]:
+        hits = []
+        n = len(text)
+        for start in range(n):
+            for end in range(min(n, start + self.max_len), start, -1):
+                if text[start:end] in self.index:
+                    hits.append((start, end, text[start:end]))
+        # drop hits lying inside a longer hit
+        return [
+            (s, e, a)
+            for (s, e, a) in hits
+            if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for (s2, e2, _) in hits)
+        ]
+
+    def candidates(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True):
+        unit = normalise_unit(unit)
+        if require_unit and unit is None:
+            return []
+        found: dict[str, tuple] = {}
+        for form in subject_forms(subject):
+            for start, end, alias in self._hits(form):
+                exact = start == 0 and end == len(form)
+                for key in self.index[alias]:
+                    indicator = self.catalogue.indicators[key]
+                    unit_fits = unit == indicator.unit
+                    if require_unit and not unit_fits:
+                        continue
+                    fit = kind_fit(kind, indicator.kind, indicator.unit)
+                    if not fit:
+                        continue
+                    score = (exact, end - start, unit_fits, fit, -start, -self.order[key])
+                    if key not in found or score > found[key][0]:
+                        found[key] = (score, Match(key, alias, exact, fit, unit_fits))
+        return [m for _, m in sorted(found.values(), key=lambda item: item[0], reverse=True)]
+
+    def match(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True):
+        found = self.candidates(subject, unit, kind, require_unit=require_unit)
+        return found[0] if found else None
+
+
+@lru_cache(maxsize=4)
+def _matcher_for(path: str) -> Matcher:
+    return Matcher(load_catalogue(path))
+
+
+def get_matcher() -> Matcher:
+    catalogue = load_catalogue()
+    return _matcher_for(str(catalogue.path))
+
+
+@lru_cache(maxsize=65536)
+def match_indicator(subject: str, unit: str, kind: str) -> str | None:
+    """Indicator key for a statement's subject, unit and kind; ``None`` when nothing fits.
+
+    ``unit`` may be a vocabulary unit (``count``, ``percent`` …) or a unit as stated (``亿元``, ``%``);
+    ``kind`` is one of level/share/growth/cagr/multiple/increment/rank (empty: any kind)."""
+    found = get_matcher().match(subject, unit, kind)
+    return found.indicator_key if found else None
+
+
+def match_indicator_by_name(subject: str, kind: str | None = None) -> str | None:
+    """Indicator key for a subject whatever its unit (used to keep a wrongly stated unit visible:
+    the row gets its key and the unit mismatch is left for the consistency checks)."""
+    found = get_matcher().match(subject, None, kind, require_unit=False)
+    return found.indicator_key if found else None
