@@ -1,0 +1,257 @@
+"""What the words around a figure say about it: its reference year, qualifier, kind, subject, and how
+many subjects share it. Functions take the paragraph text and offsets; none reads a whole document.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .vocabulary import (CAGR_CUES, CHANGE_VERBS, INCREMENT_CUES, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
+                         RANK_REGIONS, RANK_VERBS)
+
+# --- reference years ------------------------------------------------------------------------------
+_Y = r"(?:19|20)\d{2}"
+YEAR_RE = re.compile(rf"(?P<y1>{_Y})[ \t]*年?[ \t]*(?:[-~]|至|到)[ \t]*(?P<y2>{_Y})[ \t]*年(?!代)"
+                     rf"|(?P<y>{_Y})[ \t]*年(?!代)")
+# A year after these words is a base of comparison (比 2017 年提升 60%), not the year of the figure.
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|相比|相较|对比|是|为|超过|高于|低于)[ \t]*$")
+# "2019年以来": the figure runs up to the report year.
+_SINCE_AFTER = re.compile(r"[ \t]*(?:底|末)?[ \t]*(?:以来|至今|起)")
+
+
+@dataclass
+class YearEvent:
+    end: int          # offset after the year expression
+    start: int
+    year: int | None  # the year a figure after it refers to (None: the edition year)
+    first: int | None = None  # the first year of a range (for "从 X 增长至 Y")
+
+
+def year_events(text: str, lo: int, hi: int, masked) -> list[YearEvent]:
+    """Year expressions of text[lo:hi] (a sentence) that set the reference year of later figures."""
+    events = []
+    for m in YEAR_RE.finditer(text, lo, hi):
+        if masked(m.start()):
+            continue
+        if m.group("y1"):
+            events.append(YearEvent(m.end(), m.start(), int(m.group("y2")), int(m.group("y1"))))
+            continue
+        if _BASE_BEFORE.search(text, max(lo, m.start() - 4), m.start()):
+            continue
+        if _SINCE_AFTER.match(text, m.end()):
+            events.append(YearEvent(m.end(), m.start(), None))
+            continue
+        events.append(YearEvent(m.end(), m.start(), int(m.group("y"))))
+    return events
+
+
+_FROM = re.compile(r"(?:从|由)")
+_TO = re.compile(r"(?:至|到)")
+
+
+def year_mask(text: str, lo: int, hi: int) -> str:
+    """text[lo:hi] with year expressions blanked (so 到 in "2017 年到 2021 年" is not a "to")."""
+    part = list(text[lo:hi])
+    for m in YEAR_RE.finditer(text, lo, hi):
+        for i in range(m.start() - lo, m.end() - lo):
+            part[i] = "Y"
+    return "".join(part)
+
+
+def from_marker(text: str, clause: tuple[int, int], start: int, end: int, figure_starts: list[int]) -> int | None:
+    """Offset of the 从/由 that makes this figure the start of a "从 X 增长至 Y" change, else None."""
+    cs, ce = clause
+    before = year_mask(text, cs, start)
+    markers = list(_FROM.finditer(before))
+    if not markers:
+        return None
+    marker = markers[-1]
+    if _TO.search(before, marker.end()) or len(before) - marker.end() > 30:
+        return None
+    after = year_mask(text, end, ce)
+    to = _TO.search(after)
+    if not to:
+        return None
+    # A figure must follow the 至/到 ("从“出生”到“退休养老”等9个" has none before 到).
+    if not any(end + to.end() <= s < ce for s in figure_starts):
+        return None
+    return cs + marker.start()
+
+
+def resolve_year(events: list[YearEvent], start: int, from_at: int | None, edition_year: int) -> int | None:
+    """The reference year of a figure at `start` given the year expressions before it."""
+    ends = [e.end for e in events]
+    i = bisect_right(ends, start) - 1
+    if from_at is not None:
+        # An explicit year between 从 and the figure ("从 2017 年的 4700 亿元") wins; else a range start.
+        if i >= 0 and events[i].start >= from_at and events[i].first is None:
+            return events[i].year
+        j = i
+        while j >= 0:
+            if events[j].first is not None:
+                return events[j].first
+            j -= 1
+        return None
+    if i < 0:
+        return edition_year
+    return events[i].year if events[i].year is not None else edition_year
+
+
+# --- qualifiers -----------------------------------------------------------------------------------
+_PREFIX_TRIM = " \t*"
+
+
+def qualifier_of(text: str, clause_start: int, start: int, end: int, infix: str | None) -> str:
+    before = text[max(clause_start, start - 6):start].rstrip(_PREFIX_TRIM)
+    for word, qualifier in QUALIFIER_PREFIX:
+        if before.endswith(word):
+            return qualifier
+    if infix:
+        return infix
+    after = text[end:end + 6].lstrip(_PREFIX_TRIM)
+    for word, qualifier in QUALIFIER_SUFFIX:
+        if after.startswith(word):
+            return qualifier
+    return "exact"
+
+
+# --- kinds ----------------------------------------------------------------------------------------
+_QUAL_WORDS = "|".join(re.escape(w) for w, _ in QUALIFIER_PREFIX)
+_CHANGE_END = re.compile(r"(?:" + "|".join(re.escape(v) for v in sorted(CHANGE_VERBS, key=len, reverse=True)) +
+                         r")[ \t]*(?:了)?[ \t]*(?:分别)?[ \t]*(?:" + _QUAL_WORDS + r")?[ \t*]*$")
+_LIST_GAP = re.compile(r"^[ \t]*(?:、|和|及|与|以及|或)[ \t]*$")
+
+
+def kind_of(unit: str, prefix: str, inherited: str | None) -> str:
+    """prefix: the clause text before the figure. inherited: kind of the figure this one continues
+    in a list ("分别增长 35.7%、38.7%")."""
+    if unit == "rank":
+        return "rank"
+    if unit == "times":
+        return "multiple"
+    if unit == "percentage_points":
+        return "increment"
+    if inherited:
+        return inherited
+    if unit == "percent":
+        if any(cue in prefix for cue in CAGR_CUES):
+            return "cagr"
+        if _CHANGE_END.search(prefix):
+            return "growth"
+        return "share"
+    if any(cue in prefix for cue in INCREMENT_CUES) or _CHANGE_END.search(prefix):
+        return "increment"
+    return "level"
+
+
+def continues_list(text: str, previous_end: int, start: int) -> bool:
+    return bool(_LIST_GAP.match(text[previous_end:start]))
+
+
+# --- ranks ----------------------------------------------------------------------------------------
+_RANK_CONTEXT = re.compile(r"(?:" + "|".join(RANK_VERBS) + r")[ \t]*(?:" + "|".join(RANK_REGIONS) +
+                           r")?[ \t]*(?:的)?[ \t]*$")
+
+
+def rank_context(prefix: str) -> bool:
+    return bool(_RANK_CONTEXT.search(prefix))
+
+
+# --- subjects -------------------------------------------------------------------------------------
+_LEAD = re.compile(r"^[ \t*]*(?:(?:截至|截止|到)?[ \t]*(?:\d{4}[ \t]*年(?:[ \t]*\d{1,2}[ \t]*月)?(?:底|末|份)?)?[ \t]*"
+                   r"(?:其中|同时|此外|另外|目前|当前|特别是|我国|全国|全年|累计)?[ \t]*)+")
+_TRAIL = re.compile(r"(?:[ \t*]*(?:已|均|都|分别|共|累计|首次|持续|进一步|稳步|合计|总计|了|的|达到了|达到|达|为|是|有|"
+                    r"超过了|超过|突破|超|逾|近|接近|约|增长至|增长到|增至|增长|提升至|提升到|提升|上升至|上升到|上升|"
+                    r"提高到|提高至|提高|下降到|下降至|下降|降低到|降低至|降低|降至|压缩至|压缩|缩小|扩大|从|由|位居|位列|"
+                    r"居|排名|蝉联|稳居|比上年末|比上年|同比|较上年同期|较上年|比[ \t]*\d{4}[ \t]*年|占|全球|世界|"
+                    r"\d{4}[ \t]*年的?))+[ \t*]*$")
+_OBJECT_CUT = re.compile(r"[，。；：、（(]|启动|实现|开通|签署|建立|设立|参与|进入|开展|完成|发布|入选|上线|接入|使用|获得|"
+                         r"认为|对|通过|提供|的能力")
+
+
+def subject_of(text: str, clause: tuple[int, int], start: int, end: int, counted: bool) -> str:
+    """The phrase a figure measures, as written: the clause text before it with time phrases, verbs
+    and qualifiers trimmed; for a count that is the object of its clause ("建成 142.5 万个 5G 基站")
+    the noun after the measure word."""
+    cs, ce = clause
+    after = text[end:ce]
+    after = after.lstrip(" \t的")
+    noun_after = ""
+    if after and not after[0] in "，。；：、,;:":
+        cut = _OBJECT_CUT.search(after)
+        noun_after = after[:cut.start() if cut else 16][:16].strip(" \t*")
+    before = text[cs:start]
+    before = _LEAD.sub("", before, count=1)
+    before = _TRAIL.sub("", before).strip(" \t*“”\"")
+    if counted and noun_after:
+        return noun_after
+    return before[-30:] or noun_after
+
+
+# --- several subjects sharing one figure ----------------------------------------------------------
+_SHARED = re.compile(r"(?<![平人年户日月])均(?!值|衡|等|匀)")
+_COUNTED_GROUP = re.compile(r"(?:以上|上述|这|前述)[ \t]*([一二三四五六七八九十两]|\d+)[ \t]*(?:类|个|项|种|家|方面|大)")
+_QUOTED = re.compile(r"(?:“[^“”]{1,30}”[、，]?[ \t]*){2,}")
+
+
+def _count_items(span: str) -> int:
+    """Items enumerated in a span: 以上三类, a run of quoted names, or a 、/和 list."""
+    from .numbers import chinese_to_number
+
+    m = _COUNTED_GROUP.search(span)
+    if m:
+        n = m.group(1)
+        return int(n) if n.isdigit() else int(chinese_to_number(n) or 0)
+    q = None
+    for q in _QUOTED.finditer(span):
+        pass
+    if q:
+        return q.group(0).count("“")
+    # a 、 list ends in 和/与/及 optionally: "A、B和C"
+    items = span.count("、") + 1
+    if re.search(r"[\u4e00-\u9fffA-Za-z0-9](?:和|与|及)[\u4e00-\u9fffA-Za-z0-9]", span.split("、")[-1]):
+        items += 1
+    return items
+
+
+def shared_count(text: str, sentence: tuple[int, int], clause_starts: list[int], clause: tuple[int, int],
+                 start: int) -> int:
+    """How many subjects share the figure: 均 after an enumeration ("A、B 比例均超过 99%") or one
+    percentage after a 、 list of subjects with no 等/分别/共 ("行政村、贫困村通宽带率达 100%")."""
+    cs, _ = clause
+    prefix = text[cs:start]
+    if _SHARED.search(prefix[-8:]):
+        n = _count_items(prefix)
+        if n > 1:
+            return n
+        # the enumeration is in an earlier clause of the sentence
+        ss, _ = sentence
+        i = bisect_right(clause_starts, cs) - 1
+        while i > 0 and clause_starts[i - 1] >= ss:
+            n = _count_items(text[clause_starts[i - 1]:clause_starts[i]])
+            if n > 1:
+                return n
+            i -= 1
+        return 1
+    return 1
+
+
+def listed_subject_count(prefix: str) -> int:
+    """A 、-list of subjects before a single percentage (no 等, 分别, 共 …)."""
+    if "、" not in prefix or re.search(r"等|分别|共|合计|总计|\d", prefix):
+        return 1
+    return prefix.count("、") + 1
+
+
+def split_subjects(subject: str, n: int) -> list[str]:
+    """n subjects for a shared figure: the 、/和 items, the last item's tail lent to shorter ones
+    ("行政村、贫困村通宽带率" -> 行政村通宽带率, 贫困村通宽带率)."""
+    parts = [p for p in re.split(r"、|和|与|及", subject) if p.strip()]
+    if len(parts) != n:
+        return [subject] * n
+    last = parts[-1]
+    out = []
+    for p in parts[:-1]:
+        out.append(p + last[len(p):] if len(p) < len(last) and not last.startswith(p) else p)
+    return out + [last]

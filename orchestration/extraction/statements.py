@@ -1,0 +1,199 @@
+"""extract_statements: every quantitative statement of a document, with its provenance.
+
+The pipeline per prose paragraph (lines joined across page breaks): candidate figures
+(numbers.find_figures) -> keep those that are statements (not names, dates, list sizes, scopes)
+-> unit, qualifier, kind, reference year, subject from the clause and sentence (context.py) ->
+one Statement per subject sharing the figure and per end of a range.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from . import context as ctx
+from .numbers import Figure, find_figures
+from .sections import SectionIndex, extract_sections, line_kinds
+from .text import Boundaries, LineIndex, Paragraph, bracket_spans, build_paragraphs, inside
+from .vocabulary import PER_10K_CUES, PROVINCE_COUNT_TAIL, RATIO_SUBJECTS, SCOPE_CUES, SUM_CUES
+
+
+@dataclass
+class Statement:
+    edition_year: int
+    source_file: str
+    line: int
+    char_start: int
+    char_end: int
+    section: str
+    subject: str
+    value: float
+    unit: str
+    qualifier: str
+    kind: str
+    ref_year: int | None
+    indicator_key: str | None
+    quote: str
+
+
+STATEMENT_COLUMNS = tuple(f.name for f in fields(Statement))
+
+_CJK_NEXT = re.compile(r"[\u4e00-\u9fff]")
+_SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,3}的[ \t]*$")
+# "16个行业小类实现营业收入 N 亿元": a count that only delimits the subject of another figure.
+_DELIMITING = re.compile(r"^[^，。；：\d]{1,16}?(?:实现|完成)")
+_RATIO_VERB = re.compile(r"(?:达到|达|为|是|降低到|降低至|降至|降到|下降到|下降至|提升到|提升至|保持在|保持)[ \t]*"
+                         r"(?:约|近|接近)?[ \t]*$")
+_YEAR_LIKE_UNITS = ("版", "届")
+
+
+def extract_statements(document, edition_year: int, match_indicator=None) -> list[Statement]:
+    text = document.text
+    kinds = line_kinds(document.lines)
+    sections = SectionIndex(extract_sections(document))
+    lines = LineIndex(text)
+    out: list[Statement] = []
+    for paragraph in build_paragraphs(text, kinds):
+        if paragraph.kind != "prose":
+            continue
+        out.extend(_paragraph_statements(document, paragraph, edition_year, sections, lines, match_indicator))
+    return out
+
+
+def _accept(p: str, f: Figure, clause: tuple[int, int], section: str, brackets) -> Figure | None:
+    """The figure if it is a statement (unit resolved), else None."""
+    cs, ce = clause
+    prefix = p[cs:f.start]
+    if inside(brackets, f.start) or f.value is None:
+        return None
+    nxt = p[f.end:f.end + 1]
+    if f.form == "front":
+        return None
+    if f.form == "ordinal":
+        if f.ordinal_unit:
+            return f
+        return f if ctx.rank_context(prefix) and not _CJK_NEXT.match(nxt) else None
+    if f.form == "top":
+        return f if ctx.rank_context(prefix) else None
+    if f.form == "biggest":
+        return f if prefix.rstrip(" \t").endswith("保持") else None
+    if f.form == "fraction":
+        return f
+    if _SUPERLATIVE.search(prefix):
+        return None
+    if f.form == "chinese":
+        # Single Chinese digits before a measure word describe (三家企业, 两个体系); only larger
+        # numerals or scale words are figures (十二个, 三千万人, 近百万条).
+        if f.unit is None or (f.value < 10 and not f.magnitude):
+            return None
+        return _scope_checked(p, f, prefix, section)
+    # Arabic
+    if f.unit is None and not f.magnitude:
+        if any(word in prefix for word in RATIO_SUBJECTS) and _RATIO_VERB.search(prefix):
+            f.unit = "ratio"
+            return f
+        return None
+    if f.integer and 1900 <= f.value <= 2100 and f.unit_word in _YEAR_LIKE_UNITS:
+        return None
+    if f.unit is None:
+        f.unit = "count"
+    if f.unit == "count" and not f.magnitude and _DELIMITING.match(p[f.end:ce]) and \
+            any(g.isdigit() for g in p[f.end:ce]):
+        return None
+    return _scope_checked(p, f, prefix, section)
+
+
+def _scope_checked(p: str, f: Figure, prefix: str, section: str) -> Figure | None:
+    """A count of provinces is the evaluation's own scope in an evaluation/survey context."""
+    if f.unit == "count" and p[f.end:f.end + 8].startswith(PROVINCE_COUNT_TAIL) or \
+            (f.unit_word == "省" or f.unit_word == "个" and p[f.end:f.end + 1] == "省"):
+        sentence_words = prefix + p[f.end:f.end + 30]
+        if any(cue in section for cue in SCOPE_CUES) or any(cue in sentence_words for cue in SCOPE_CUES):
+            return None
+    if f.unit == "count" and any(cue in prefix for cue in PER_10K_CUES):
+        f.unit = "per_10k_population"
+    return f
+
+
+def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections, lines, match_indicator):
+    p = paragraph.text
+    bounds = Boundaries(p)
+    brackets = bracket_spans(p)
+    first_line = paragraph.first_line
+    section = sections.path_of(first_line)
+    accepted: list[tuple[Figure, tuple[int, int]]] = []
+    for f in find_figures(p):
+        clause = bounds.clause(f.start)
+        line_section = sections.path_of(lines.line_of(paragraph.to_original(f.start)))
+        kept = _accept(p, f, clause, line_section or section, brackets)
+        if kept is not None:
+            accepted.append((kept, clause))
+    if not accepted:
+        return []
+    starts = [f.start for f, _ in accepted]
+    _lend_money_units(p, accepted)
+    results: list[Statement] = []
+    events_cache: dict[tuple[int, int], list] = {}
+    previous: tuple[Figure, str, tuple[int, int]] | None = None
+    last_subject = ""
+    for f, clause in accepted:
+        cs, ce = clause
+        sentence = bounds.sentence(f.start)
+        if sentence not in events_cache:
+            events_cache[sentence] = ctx.year_events(p, sentence[0], sentence[1], lambda i: inside(brackets, i))
+        prefix = p[cs:f.start]
+        from_at = ctx.from_marker(p, clause, f.start, f.end, starts) if f.unit != "rank" or True else None
+        ref_year = ctx.resolve_year(events_cache[sentence], f.start, from_at, edition_year)
+        inherited = None
+        if previous and previous[2] == clause and ctx.continues_list(p, previous[0].end, f.start):
+            inherited = previous[1]
+        kind = ctx.kind_of(f.unit, prefix, inherited)
+        qualifier = "exact" if f.is_range else ctx.qualifier_of(p, cs, f.start, f.end, f.infix)
+        counted = f.unit == "count" and bool(f.unit_word)
+        subject = ctx.subject_of(p, clause, f.start, f.end, counted) or last_subject
+        last_subject = subject
+        n = 1
+        if not f.is_range and not any(cue in p[cs:ce] for cue in SUM_CUES if cue != "分别") and "分别" not in p[cs:ce]:
+            n = ctx.shared_count(p, sentence, bounds.clause_starts, clause, f.start)
+            if n == 1 and f.unit == "percent" and sum(1 for s in starts if cs <= s < ce) == 1:
+                n = ctx.listed_subject_count(prefix)
+        subjects = ctx.split_subjects(subject, n) if n > 1 else [subject]
+        values = [f.value, f.value2] if f.is_range else [f.value]
+        char_start, char_end = paragraph.to_original(f.start), paragraph.to_original_end(f.end)
+        line = lines.line_of(char_start)
+        quote = _quote(document.text, paragraph, clause, lines, line)
+        for subj in subjects:
+            for value in values:
+                key = match_indicator(subj, f.unit, kind) if match_indicator else None
+                results.append(Statement(
+                    edition_year=edition_year, source_file=document.path, line=line, char_start=char_start,
+                    char_end=char_end, section=sections.path_of(line), subject=subj, value=value, unit=f.unit,
+                    qualifier=qualifier, kind=kind, ref_year=ref_year, indicator_key=key, quote=quote))
+        previous = (f, kind, clause)
+    return results
+
+
+def _lend_money_units(p: str, accepted) -> None:
+    """"从 29 万亿增长至 42 万亿元": a bare scaled number takes the currency of the next figure in
+    its clause."""
+    for i, (f, clause) in enumerate(accepted):
+        if f.unit == "count" and f.magnitude and not f.unit_word:
+            for g, other in accepted[i + 1:]:
+                if other != clause:
+                    break
+                if g.unit in ("yuan", "usd"):
+                    f.unit = g.unit
+                    break
+                if g.unit_word:
+                    break
+
+
+def _quote(text: str, paragraph: Paragraph, clause: tuple[int, int], lines: LineIndex, line: int) -> str:
+    """The clause as written, cut to the line that holds the figure."""
+    cs, ce = clause
+    p = paragraph.text
+    while ce > cs and p[ce - 1] in "，。；：,;:！？!? \t":
+        ce -= 1
+    start, end = paragraph.to_original(cs), paragraph.to_original_end(ce)
+    ls, le = lines.bounds(line, text)
+    quote = text[max(start, ls):min(end, le)].strip(" \t\u3000*")
+    return quote or text[ls:le].strip()
