@@ -86,7 +86,7 @@ FIGURE_RE = re.compile(
     rf"|(?<![0-9A-Za-z._/:\\-])(?P<num>{_NUM})(?:{_SP}(?P<sep>[-~]|至|到){_SP}(?P<num2>{_NUM}))?"
     rf"{_SP}(?P<mid1>[余多])?{_SP}(?P<mag>{_MAG})?(?P<mid2>[余多])?{_SP}(?P<unit>{_UNITS})?"
     # Chinese numerals
-    rf"|(?<![第数几上每前成千百])(?P<cn>{_CN})(?P<cmid>[余多])?{_SP}(?P<cunit>{_UNITS})?"
+    rf"|(?<![第数几上每前成千百])(?P<cn>{_CN})(?P<cmid>[余多])?{_SP}(?P<cunit>{_UNITS})"
 )
 
 
@@ -109,13 +109,13 @@ class Figure:
         return self.value2 is not None
 
 
+_UNIT_LOOKUP = {surface.lower(): value for surface, value in UNIT_WORDS.items()}
+
+
 def _unit_of(word: str | None) -> tuple[str | None, float]:
     if not word:
         return None, 1.0
-    for surface, (unit, factor) in UNIT_WORDS.items():
-        if surface.lower() == word.lower():
-            return unit, factor
-    return "count", 1.0
+    return _UNIT_LOOKUP.get(word.lower(), ("count", 1.0))
 
 
 def find_figures(text: str) -> list[Figure]:

@@ -61,7 +61,9 @@ def line_kinds(lines: list[str]) -> list[str]:
             kinds[i] = "toc"
             continue
         if in_toc:
-            if kinds[i] in ("prose", "caption") and len(line.strip()) > 40:
+            # The contents end at the first prose line, or at a chapter/section heading with no page
+            # number (part titles such as 第一篇 appear in the contents without one).
+            if kinds[i] in ("prose", "caption") or kinds[i] == "heading" and heading_level(line) > 1:
                 in_toc = False
             elif kinds[i] != "blank":
                 kinds[i] = "toc"
@@ -73,13 +75,19 @@ def _clean_title(line: str) -> str:
     return title.replace("**", "").strip()
 
 
-def extract_sections(document) -> list[Section]:
+def extract_sections(document, kinds: list[str] | None = None) -> list[Section]:
     """The heading tree of the document, in order. `path` joins the titles with " › "."""
     lines = document.lines
-    kinds = line_kinds(lines)
+    kinds = kinds if kinds is not None else line_kinds(lines)
     found: list[Section] = []
     stack: list[Section] = []
+    toc_starts = []
     for number, (line, kind) in enumerate(zip(lines, kinds), start=1):
+        if _TOC_TITLE.match(line):
+            # The table of contents closes every open section; it belongs to none.
+            toc_starts.append(number)
+            stack.clear()
+            continue
         if kind != "heading":
             continue
         level = heading_level(line)
@@ -96,6 +104,9 @@ def extract_sections(document) -> list[Section]:
             if later.level <= section.level:
                 section.line_end = later.line_start - 1
                 break
+        for toc in toc_starts:
+            if section.line_start < toc <= section.line_end:
+                section.line_end = toc - 1
     return found
 
 

@@ -49,7 +49,7 @@ _YEAR_LIKE_UNITS = ("版", "届")
 def extract_statements(document, edition_year: int, match_indicator=None) -> list[Statement]:
     text = document.text
     kinds = line_kinds(document.lines)
-    sections = SectionIndex(extract_sections(document))
+    sections = SectionIndex(extract_sections(document, kinds))
     lines = LineIndex(text)
     out: list[Statement] = []
     for paragraph in build_paragraphs(text, kinds):
@@ -92,8 +92,8 @@ def _accept(p: str, f: Figure, clause: tuple[int, int], section: str, brackets) 
             f.unit = "ratio"
             return f
         return None
-    if f.integer and 1900 <= f.value <= 2100 and f.unit_word in _YEAR_LIKE_UNITS:
-        return None
+    if f.unit_word in _YEAR_LIKE_UNITS and (not f.integer or 1900 <= f.value <= 2100 or nxt == "本"):
+        return None  # "2021版", "3.0 版本": an edition or a version, not a count
     if f.unit is None:
         f.unit = "count"
     if f.unit == "count" and not f.magnitude and _DELIMITING.match(p[f.end:ce]) and \

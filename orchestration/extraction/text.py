@@ -21,9 +21,13 @@ _FULLWIDTH.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－")
                    ord("\u2212"): "-", ord("\u2022"): "·", ord("\u30fb"): "·", ord("\uff0e"): "."})
 
 
+_NEEDS_NORMALISING = re.compile("[" + "".join(chr(c) for c in _FULLWIDTH) + "]")
+
+
 def normalise(text: str) -> str:
     """Same length as `text`; full-width digits/letters/percent become ASCII."""
-    return text.translate(_FULLWIDTH)
+    # translate() walks every character; most reports have no full-width digits at all.
+    return text.translate(_FULLWIDTH) if _NEEDS_NORMALISING.search(text) else text
 
 
 class LineIndex:
@@ -52,9 +56,11 @@ class Paragraph:
     first_line: int
     kind: str  # "prose", "heading", "caption", "toc"
 
+    def __post_init__(self):
+        self._starts = [s[0] for s in self.segments]
+
     def to_original(self, pos: int) -> int:
-        starts = [s[0] for s in self.segments]
-        i = max(0, bisect_right(starts, pos) - 1)
+        i = max(0, bisect_right(self._starts, pos) - 1)
         joined_start, original_start, length = self.segments[i]
         return original_start + min(pos - joined_start, length)
 
@@ -153,13 +159,23 @@ class Boundaries:
 _BRACKETS = re.compile(r"[（(][^（()）]*[）)]|《[^《》]*》|〈[^〈〉]*〉")
 
 
-def bracket_spans(text: str) -> list[tuple[int, int]]:
+def bracket_spans(text: str) -> Spans:
     """Spans of parentheses and title marks: figures inside them explain (1EB=1024PB) or name
     (《…2035年…》) something, they are not statements."""
-    return [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
+    return Spans([(m.start(), m.end()) for m in _BRACKETS.finditer(text)])
 
 
-def inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    starts = [s for s, _ in spans]
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] < pos < spans[i][1]
+class Spans:
+    """Sorted, non-overlapping spans with a fast "is this offset strictly inside one" test."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
+
+
+def inside(spans: "Spans", pos: int) -> bool:
+    return pos in spans
