@@ -7,8 +7,9 @@ import unicodedata
 
 # removed wherever they appear (they never distinguish one measure from another)
 NOISE_WORDS = ("我国", "累计", "截至", "截止", "目前", "已经", "其中", "分别")
-# removed only at the start of a subject ("全国农村网络零售额" = "农村网络零售额", but "全国服务" stays)
-LEADING_NOISE = ("全国", "全年", "共计", "总计", "共有", "已有", "已", "共", "我们")
+# removed only at the start, and only when 3+ characters remain
+# ("全国农村网络零售额" = "农村网络零售额", but "全国服务" stays)
+LEADING_NOISE = ("全国", "共计", "总计", "共有", "已有", "已", "共")
 _PUNCT = re.compile(r"[\s\"'“”‘’「」『』《》〈〉【】\[\]{}、,，.。·•・:：;；!！?？/\\|_\-—–~～…]+")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _BRACKETS = re.compile(r"[()（）]")
@@ -22,7 +23,7 @@ def _clean(text: str) -> str:
     while changed and text:
         changed = False
         for word in LEADING_NOISE:
-            if text.startswith(word) and len(text) > len(word):
+            if text.startswith(word) and len(text) - len(word) >= 3:
                 text = text[len(word):]
                 changed = True
     return text
