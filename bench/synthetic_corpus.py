@@ -31,6 +31,8 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_2021 = ROOT / "sources" / "digital_china_development_report_2021.txt"
 PROVINCES_CSV = ROOT / "dbt_project" / "seeds" / "provinces.csv"
@@ -127,10 +129,15 @@ def write_corpus(out: Path, n: int, seed: int = DEFAULT_SEED, with_2021: bool = 
                       "    publisher: 国家互联网信息办公室", f'    published: "{year + 1}-07-01"',
                       f"    file: {file}", f"    sha256: {digest}", "    kind: full_text", f"    note: {note}"])
 
-    if with_2021:
+    if with_2021:  # the real edition, with its real manifest entry
         data = SOURCE_2021.read_bytes()
         (out / SOURCE_2021.name).write_bytes(data)
-        entry(BASE_YEAR, SOURCE_2021.name, sha256_text(data), "the real 2021 edition")
+        real = [e for e in yaml.safe_load((SOURCE_2021.parent / "manifest.yml").read_text(encoding="utf-8"))
+                ["editions"] if e["file"] == SOURCE_2021.name][0]
+        lines.extend([f"  - edition_year: {real['edition_year']}", f"    title: {real['title']}",
+                      f"    publisher: {real['publisher']}", f'    published: "{real.get("published")}"',
+                      f"    file: {real['file']}", f"    sha256: {sha256_text(data)}",
+                      f"    kind: {real['kind']}", "    note: the real 2021 edition"])
     years = list(range(FIRST_EDITION, FIRST_EDITION + n))
     for year in years:
         data = rewrite(base, year, factors[year], seed, names).encode("utf-8")

@@ -172,7 +172,7 @@ _OBJECT_CUT = re.compile(r"[，。；：、（(]|启动|实现|开通|签署|建
 
 def subject_of(text: str, clause: tuple[int, int], start: int, end: int, counted: bool) -> str:
     """The phrase a figure measures, as written: the clause text before it with time phrases, verbs
-    and qualifiers trimmed; for a count that is the object of its clause ("建成 142.5 万个 5G 基站")
+    and qualifiers trimmed; for a count that is the object of its clause ("建成 12.8 万个 5G 基站")
     the noun after the measure word."""
     cs, ce = clause
     after = text[end:ce]

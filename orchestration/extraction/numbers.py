@@ -1,4 +1,4 @@
-"""Numbers as written in Chinese prose: Arabic figures with scale words (142.5 万, 2 千亿), Chinese
+"""Numbers as written in Chinese prose: Arabic figures with scale words (12.8 万, 2 千亿), Chinese
 numerals (三千万, 十二), fractions in words (三分之一, 八成, 一半), ordinals (第 9 位, 第二), units.
 
 `find_figures` tokenises a (normalised) paragraph into candidate figures; whether a candidate is a
@@ -43,7 +43,7 @@ def arabic_to_number(s: str) -> float:
 
 
 def clean(value: float | None) -> float | None:
-    """Drop binary noise of scaling (3.55 * 1e8 = 355000000.00000006)."""
+    """Drop binary noise of scaling (1.1 * 1e8 = 110000000.00000001)."""
     return None if value is None else float(f"{value:.12g}")
 
 

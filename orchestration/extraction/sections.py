@@ -65,6 +65,13 @@ def line_kinds(lines: list[str]) -> list[str]:
             # number (part titles such as 第一篇 appear in the contents without one).
             if kinds[i] in ("prose", "caption") or kinds[i] == "heading" and heading_level(line) > 1:
                 in_toc = False
+                if kinds[i] == "heading":
+                    # the part title just before the first real chapter heading is real too
+                    j = i - 1
+                    while j > 0 and kinds[j] == "blank":
+                        j -= 1
+                    if kinds[j] == "toc" and heading_level(lines[j]) == 1:
+                        kinds[j] = "heading"
             elif kinds[i] != "blank":
                 kinds[i] = "toc"
     return kinds
