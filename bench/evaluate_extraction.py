@@ -52,6 +52,9 @@ def main(argv=None) -> int:
         if row["qualifier"] != s.qualifier or row["kind"] != s.kind:
             print(f"  {row['fact_id']} l{row['line']} {row['value']:g}: key {row['qualifier']}/{row['kind']}"
                   f" got {s.qualifier}/{s.kind} | {s.quote[:50]}")
+    print("\n-- false positives (unmatched, and no gap of the key where a hidden row could be)")
+    for s in result.outside_gaps:
+        print(f"  l{s.line} {document.text[s.char_start:s.char_end]!r} = {s.value:g} {s.unit} | {s.quote[:60]}")
     print("\n-- unmatched statements")
     matched_lines = {row["line"] for row in key}
     for s in result.unmatched:

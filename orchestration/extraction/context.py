@@ -150,8 +150,9 @@ def continues_list(text: str, previous_end: int, start: int) -> bool:
 
 
 # --- ranks ----------------------------------------------------------------------------------------
-_RANK_CONTEXT = re.compile(r"(?:" + "|".join(RANK_VERBS) + r")[ \t]*(?:" + "|".join(RANK_REGIONS) +
-                           r")?[ \t]*(?:的)?[ \t]*$")
+# "位居世界第二", "排名第二", or a bare "全球第二" (the region alone makes the ordinal a rank).
+_RANK_CONTEXT = re.compile(r"(?:(?:" + "|".join(RANK_VERBS) + r")[ \t]*(?:" + "|".join(RANK_REGIONS) + r")?|(?:" +
+                           "|".join(RANK_REGIONS) + r"))[ \t]*(?:的)?[ \t]*$")
 
 
 def rank_context(prefix: str) -> bool:
@@ -239,7 +240,7 @@ def shared_count(text: str, sentence: tuple[int, int], clause_starts: list[int],
 
 def listed_subject_count(prefix: str) -> int:
     """A 、-list of subjects before a single percentage (no 等, 分别, 共 …)."""
-    if "、" not in prefix or re.search(r"等|分别|共|合计|总计|\d", prefix):
+    if "、" not in prefix or re.search(r"等|分别|共|合计|总计|其他|其它|\d", prefix):
         return 1
     return prefix.count("、") + 1
 

@@ -18,6 +18,7 @@ class Score:
     unmatched: list = field(default_factory=list)    # statements
     hidden_capacity_used: int = 0
     hidden_rows: int = 0
+    outside_gaps: list = field(default_factory=list)  # unmatched statements no hidden row can explain
 
     @property
     def recall(self) -> float:
@@ -108,6 +109,8 @@ def _fill_hidden_gaps(result: Score, key_rows: list[dict]) -> None:
                 gap[2] -= 1
                 result.hidden_capacity_used += 1
                 break
+        else:
+            result.outside_gaps.append(s)
 
 
 def default_key_path() -> Path:

@@ -154,7 +154,9 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         n = 1
         if not f.is_range and not any(cue in p[cs:ce] for cue in SUM_CUES if cue != "分别") and "分别" not in p[cs:ce]:
             n = ctx.shared_count(p, sentence, bounds.clause_starts, clause, f.start)
-            if n == 1 and f.unit == "percent" and sum(1 for s in starts if cs <= s < ce) == 1:
+            # A rate of several listed subjects ("A、B通宽带率达 100%"); not a growth of one named
+            # category ("计算机、通信和其他电子设备制造业增加值增长 N%").
+            if n == 1 and f.unit == "percent" and kind == "share" and sum(1 for s in starts if cs <= s < ce) == 1:
                 n = ctx.listed_subject_count(prefix)
         subjects = ctx.split_subjects(subject, n) if n > 1 else [subject]
         values = [f.value, f.value2] if f.is_range else [f.value]

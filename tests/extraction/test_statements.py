@@ -143,8 +143,10 @@ def test_since_year_refers_to_edition_year(extract):
 
 
 def test_ranks(extract):
-    doc, st = extract("算力规模位居全球第三，电子政务指数全球排名第 12 位，进入第一梯队。\n")
-    assert [(s.value, s.unit, s.kind) for s in st] == [(3, "rank", "rank"), (12, "rank", "rank")]
+    doc, st = extract("算力规模位居全球第三，电子政务指数全球排名第 12 位，进入第一梯队，专利总量全球第二，"
+                      "连续三年居世界首位，第二批试点启动。\n")
+    assert [(s.value, s.unit, s.kind) for s in st] == [(3, "rank", "rank"), (12, "rank", "rank"),
+                                                       (2, "rank", "rank"), (1, "rank", "rank")]
 
 
 def test_multiple_and_increment(extract):
