@@ -44,6 +44,7 @@ _DELIMITING = re.compile(r"^[^，。；：\d]{1,16}?(?:实现|完成)")
 _RATIO_VERB = re.compile(r"(?:达到|达|为|是|降低到|降低至|降至|降到|下降到|下降至|提升到|提升至|保持在|保持)[ \t]*"
                          r"(?:约|近|接近)?[ \t]*$")
 _YEAR_LIKE_UNITS = ("版", "届")
+_CHANGE_ONLY = re.compile(r"^(?:同比|比上年|较上年|两年平均|年均|名义|实际|增速|增幅)+[^\u4e00-\u9fff]{0,3}$")
 
 
 def extract_statements(document, edition_year: int, match_indicator=None) -> list[Statement]:
@@ -149,7 +150,9 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         kind = ctx.kind_of(f.unit, prefix, inherited)
         qualifier = "exact" if f.is_range else ctx.qualifier_of(p, cs, f.start, f.end, f.infix)
         counted = f.unit == "count" and bool(f.unit_word)
-        subject = ctx.subject_of(p, clause, f.start, f.end, counted) or last_subject
+        subject = ctx.subject_of(p, clause, f.start, f.end, counted)
+        if not subject or kind in ("growth", "cagr", "increment", "rank") and _CHANGE_ONLY.match(subject):
+            subject = last_subject or subject  # "同比增长 9%" measures the subject of the clause before
         last_subject = subject
         n = 1
         if not f.is_range and not any(cue in p[cs:ce] for cue in SUM_CUES if cue != "分别") and "分别" not in p[cs:ce]:
