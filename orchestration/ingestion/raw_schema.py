@@ -22,17 +22,20 @@ class RawSchemaError(RuntimeError):
 
 
 @lru_cache(maxsize=1)
-def raw_tables() -> dict[str, tuple[tuple[str, str], ...]]:
-    """{table: ((column, duckdb type), ...)} in the documented order."""
+def _raw_source() -> dict:
+    """Read once per process, so the asset specs and the DDL always agree."""
     doc = yaml.safe_load(SOURCES_FILE.read_text(encoding="utf-8"))
     (raw,) = [s for s in doc["sources"] if s.get("schema") == RAW_SCHEMA]
-    return {t["name"]: tuple((c["name"], c["data_type"]) for c in t["columns"]) for t in raw["tables"]}
+    return raw
+
+
+def raw_tables() -> dict[str, tuple[tuple[str, str], ...]]:
+    """{table: ((column, duckdb type), ...)} in the documented order."""
+    return {t["name"]: tuple((c["name"], c["data_type"]) for c in t["columns"]) for t in _raw_source()["tables"]}
 
 
 def raw_table_descriptions() -> dict[str, str]:
-    doc = yaml.safe_load(SOURCES_FILE.read_text(encoding="utf-8"))
-    (raw,) = [s for s in doc["sources"] if s.get("schema") == RAW_SCHEMA]
-    return {t["name"]: t.get("description", "") for t in raw["tables"]}
+    return {t["name"]: t.get("description", "") for t in _raw_source()["tables"]}
 
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:

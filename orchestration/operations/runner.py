@@ -96,9 +96,11 @@ def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print)
                                                                       run_config=QUIET)
     checks = [{"asset": e.asset_key.to_user_string(), "name": e.check_name, "passed": e.passed,
                "severity": e.severity.value} for e in marts.get_asset_check_evaluations()]
-    with warehouse.connect(read_only=True) as con:
-        mart_rows = {t: con.execute(f"select count(*) from {MART_SCHEMA}.{t}").fetchone()[0]
-                     for t in mart_tables(con)}
+    mart_rows: dict[str, int] = {}
+    if marts.success:  # after a failure dbt's subprocess may still hold the file
+        with warehouse.connect(read_only=True) as con:
+            mart_rows = {t: con.execute(f"select count(*) from {MART_SCHEMA}.{t}").fetchone()[0]
+                         for t in mart_tables(con)}
     return PipelineOutcome(outcomes, marts.success, checks, mart_rows,
                            error=None if marts.success else _failure_message(marts))
 
