@@ -48,6 +48,110 @@ def _prepare(args) -> int:
     return 0
 
 
+# --- the analyst's door: dcw sql / tables / describe (orchestration/analysis/) -----------------------------
+
+def _analysis_connection():
+    """The published warehouse, read-only; None (after saying why) when there is none."""
+    from .analysis import QueryError, WarehouseMissingError, open_warehouse
+    from .settings import warehouse_path
+
+    try:
+        return open_warehouse(warehouse_path())
+    except (WarehouseMissingError, QueryError) as exc:
+        print(f"dcw: {exc}", file=sys.stderr)
+        return None
+
+
+def _analysis_docs():
+    from .analysis import find_manifest, load_manifest
+    from .settings import warehouse_path
+
+    return load_manifest(find_manifest(warehouse_path()))
+
+
+def _sql(args) -> int:
+    from .analysis import QueryError, format_result, repl, run_query
+    from .analysis.catalog import describe_table, format_description, format_tables, list_tables
+    from .settings import warehouse_path
+
+    query = args.query
+    if args.file:
+        query = open(args.file, encoding="utf-8").read()
+    con = _analysis_connection()
+    if con is None:
+        return 2
+    with con:
+        if query is None or query == "-" and sys.stdin.isatty():
+            import duckdb
+
+            docs = _analysis_docs()
+            return repl(con, fmt=args.format,
+                        banner=f"{warehouse_path()} (read-only, DuckDB {duckdb.__version__}). "
+                               f"End statements with ;  .tables  .describe TABLE  .help  .quit",
+                        tables=lambda: format_tables(list_tables(con, docs)),
+                        describe=lambda name: format_description(describe_table(con, docs, name)))
+        if query == "-":
+            query = sys.stdin.read()
+        try:
+            result = run_query(con, query)
+        except QueryError as exc:
+            print(f"dcw sql: {exc}", file=sys.stderr)
+            return 1
+        if not result.is_empty_statement:
+            print(format_result(result, args.format, max_rows=args.max_rows))
+    return 0
+
+
+def _tables(args) -> int:
+    from .analysis.catalog import format_tables, list_tables
+
+    con = _analysis_connection()
+    if con is None:
+        return 2
+    with con:
+        print(format_tables(list_tables(con, _analysis_docs(), None if args.all else ("marts", "reference")),
+                            args.format))
+    return 0
+
+
+def _describe(args) -> int:
+    from .analysis.catalog import describe_table, format_description
+
+    con = _analysis_connection()
+    if con is None:
+        return 2
+    with con:
+        try:
+            description = describe_table(con, _analysis_docs(), args.table)
+        except LookupError as exc:
+            print(f"dcw describe: {exc.args[0]}", file=sys.stderr)
+            return 1
+        print(format_description(description, args.format))
+    return 0
+
+
+def _add_analysis_commands(sub) -> None:
+    formats = ["table", "csv", "json", "markdown"]
+    p = sub.add_parser("sql", help="query the warehouse read-only (no query: an interactive shell)",
+                       description="Run SQL on the published warehouse, opened read-only. Without a query, "
+                                   "read statements ending in ; from stdin (an interactive shell on a terminal).")
+    p.add_argument("query", nargs="?", help="the SQL to run ('-': read it from stdin)")
+    p.add_argument("-f", "--file", help="run the SQL in this file (e.g. docs/queries/*.sql)")
+    p.add_argument("--format", choices=formats, default="table")
+    p.add_argument("--max-rows", type=int, default=1000, help="table/markdown: rows shown (default 1000)")
+    p.set_defaults(func=_sql)
+
+    p = sub.add_parser("tables", help="the marts and reference tables, one line each, with row counts")
+    p.add_argument("--all", action="store_true", help="every schema (raw, staging, intermediate too)")
+    p.add_argument("--format", choices=formats, default="table")
+    p.set_defaults(func=_tables)
+
+    p = sub.add_parser("describe", help="a table's columns, types and descriptions (from the dbt docs)")
+    p.add_argument("table", help="a table name (dim_edition) or schema.table (reference.provinces)")
+    p.add_argument("--format", choices=formats, default="table")
+    p.set_defaults(func=_describe)
+
+
 def main(argv: list[str] | None = None) -> int:
     quiet_third_parties()
     parser = argparse.ArgumentParser(prog="dcw", description="Digital China Warehouse")
@@ -65,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("prepare", help="parse the dbt project (writes dbt_project/target/manifest.json)")
     p.set_defaults(func=_prepare)
+
+    _add_analysis_commands(sub)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -6,10 +6,11 @@ from .ingestion.resources import WarehouseResource
 from .operations.jobs import build_marts_job, ingest_edition_job
 from .quality.checks import gx_asset_checks
 from .reporting.assets import mart_exports
+from .reporting.dbt_docs import dbt_docs
 from .transformation.assets import dbt_resource, warehouse_dbt_models
 
 defs = dg.Definitions(
-    assets=[raw_edition_tables, warehouse_dbt_models, mart_exports],
+    assets=[raw_edition_tables, warehouse_dbt_models, mart_exports, dbt_docs],
     asset_checks=gx_asset_checks(),
     jobs=[ingest_edition_job, build_marts_job],
     resources={"warehouse": WarehouseResource(), "dbt": dbt_resource()},

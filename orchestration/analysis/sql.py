@@ -42,7 +42,7 @@ class Result:
     @property
     def is_empty_statement(self) -> bool:
         """A statement that returns no result set (SET, PRAGMA without output, …)."""
-        return not self.columns
+        return not self.columns or (self.columns == ["Success"] and not self.rows)
 
 
 def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
