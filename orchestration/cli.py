@@ -41,6 +41,38 @@ def _build(args) -> int:
     return 0 if report.ok else 1
 
 
+def _add_edition(args) -> int:
+    from pathlib import Path
+
+    from .editions.manifest import ManifestError
+    from .extraction import SourceFileError
+    from .operations.add_edition import AddEditionError, add_edition
+    from .settings import sources_dir
+
+    try:
+        entry = add_edition(Path(args.file), args.edition, sources_dir(), title=args.title, published=args.published,
+                            publisher=args.publisher, kind=args.kind, replace=args.replace)
+    except (AddEditionError, SourceFileError, ManifestError) as exc:
+        print(f"dcw add-edition: refused, sources/ unchanged: {exc}", file=sys.stderr)
+        return 2
+    print(f"dcw add-edition: sources/{entry.file} recorded for edition {entry.edition_year} ({entry.kind}, "
+          f"sha256 {entry.sha256[:12]}…); building edition {entry.edition_year} and the marts")
+    return _run_build([entry.edition_year])
+
+
+def _backfill(args) -> int:
+    return _run_build(None)
+
+
+def _run_build(editions) -> int:
+    from .operations.build import build
+    from .reporting.summary import format_summary
+
+    report = build(editions)
+    print(format_summary(report))
+    return 0 if report.ok else 1
+
+
 def _prepare(args) -> int:
     from .transformation.project import prepare
 
@@ -166,6 +198,19 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="build the warehouse from sources/ (every edition, dbt, checks, docs)")
     p.add_argument("--edition", type=int, action="append", help="only re-ingest this edition (repeatable)")
     p.set_defaults(func=_build)
+
+    p = sub.add_parser("add-edition", help="put a report file into sources/, record it in the manifest, build it")
+    p.add_argument("file")
+    p.add_argument("--edition", type=int, required=True, help="the edition (report year)")
+    p.add_argument("--title", help="default: the existing entry's, else 数字中国发展报告（YEAR年）")
+    p.add_argument("--published", help="publication date, e.g. 2023-05-23")
+    p.add_argument("--publisher", help="default: 国家互联网信息办公室")
+    p.add_argument("--kind", choices=["full_text", "curated"], default="full_text")
+    p.add_argument("--replace", action="store_true", help="replace this edition's file of the same kind")
+    p.set_defaults(func=_add_edition)
+
+    p = sub.add_parser("backfill", help="rebuild every edition of the manifest in one run (= dcw build)")
+    p.set_defaults(func=_backfill)
 
     p = sub.add_parser("prepare", help="parse the dbt project (writes dbt_project/target/manifest.json)")
     p.set_defaults(func=_prepare)

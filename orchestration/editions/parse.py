@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .integrity import check_complete
 from .manifest import ManifestEntry, validate_entry
 from ..extraction import Document, SourceFileError, extract_sections, extract_statements, read_document
 from ..indicators import match_indicator
@@ -49,6 +50,7 @@ def _parse_full_text(entry: ManifestEntry, path: Path) -> dict[str, pd.DataFrame
         raise EditionMismatchError(
             f"{entry.file}: the report's title names the {stated} edition, but the manifest lists it as "
             f"edition {entry.edition_year}")
+    check_complete(document.text, entry.file)  # a report cut short must not replace a complete edition
     provenance = {"edition_year": entry.edition_year, "source_file": entry.file, "sha256": entry.sha256}
 
     sections = extract_sections(document)

@@ -8,6 +8,11 @@ Safety, in order:
 3. Bad input fails only its edition: the copy still holds that edition's previous rows (its partition
    rolled back), every other edition is rebuilt, and the build reports the failure.
 4. A broken pipeline (a blocking check fails, dbt fails) publishes nothing.
+
+Test hook: DCW_TEST_PAUSE="stage:seconds" (stages: `copied` = the build copy exists, nothing ingested
+yet; `built` = the copy is complete, just before the swap) makes the build write
+warehouse/.build/paused-<stage> and sleep there, so a test can SIGKILL it at a known point. Unset (as
+always outside the tests) it does nothing.
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from filelock import FileLock, Timeout
 from ..settings import WAREHOUSE_ENV, quiet_third_parties, warehouse_path
 
 PUBLISHED_ARTEFACTS = ("exports", "data_docs", "dbt_docs", "dashboard")
+PAUSE_ENV = "DCW_TEST_PAUSE"
 
 
 class BuildLockedError(RuntimeError):
@@ -81,6 +87,16 @@ def _lock_holder(target: Path) -> str:
     return owner.read_text() if owner.exists() else "unknown process"
 
 
+def _test_pause(stage: str, work_db: Path) -> None:
+    """The test-only hook described in the module docstring."""
+    wanted = os.environ.get(PAUSE_ENV, "")
+    name, _, seconds = wanted.partition(":")
+    if not wanted or name != stage:
+        return
+    (work_db.parent / f"paused-{stage}").write_text(str(os.getpid()))
+    time.sleep(float(seconds or 60))
+
+
 def _prepare_workdir(target: Path, keep_existing: bool) -> Path:
     """A private copy of the published warehouse to build into (leftovers of a killed build go)."""
     work = target.parent / ".build"
@@ -119,6 +135,7 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
     started = time.perf_counter()
     with warehouse_lock(target, wait_seconds, say):
         work_db = _prepare_workdir(target, keep_existing=True)
+        _test_pause("copied", work_db)
         previous = os.environ.get(WAREHOUSE_ENV)
         os.environ[WAREHOUSE_ENV] = str(work_db)
         try:
@@ -132,6 +149,7 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
                 os.environ[WAREHOUSE_ENV] = previous
         published = False
         if outcome.marts_ok:
+            _test_pause("built", work_db)
             _publish(work_db, target)
             published = True
         else:
