@@ -17,10 +17,19 @@ series as (
         max(value) - min(value) as spread,
         sum(n_statements) as n_statements,
         bool_or(statements_disagree) as any_statements_disagree,
-        bool_or(has_correction) as has_correction,
+        bool_or(has_correction) as has_correction
+    from vintages
+    group by indicator_key, ref_year
+),
+
+-- the sources behind every vintage of the year (a vintage may rest on both a full text and a curated sheet)
+source_kinds as (
+    select
+        indicator_key,
+        ref_year,
         string_agg(distinct kinds.source_kind, ',' order by kinds.source_kind) as source_kinds
     from vintages
-    cross join unnest(string_split(source_kinds, ',')) as kinds(source_kind)
+    cross join unnest(string_split(vintages.source_kinds, ',')) as kinds(source_kind)
     group by indicator_key, ref_year
 ),
 
@@ -57,8 +66,9 @@ select
     s.n_statements,
     s.any_statements_disagree,
     s.has_correction,
-    s.source_kinds
+    k.source_kinds
 from series as s
+inner join source_kinds as k using (indicator_key, ref_year)
 inner join latest as l using (indicator_key, ref_year)
 inner join first as f using (indicator_key, ref_year)
 left join indicators as i using (indicator_key)
