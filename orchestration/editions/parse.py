@@ -13,6 +13,7 @@ import pandas as pd
 
 from .integrity import check_complete
 from .manifest import ManifestEntry, validate_entry
+from ..corrections import CORRECTIONS_FILE, corrections_frame, load_corrections
 from ..extraction import Document, SourceFileError, extract_sections, extract_statements, read_document
 from ..indicators import match_indicator
 from ..indicators.curated import read_curated_sheet
@@ -40,7 +41,10 @@ def parse_edition(edition_year: int, entries: list[ManifestEntry], sources: Path
         parsed = (_parse_full_text if entry.kind == "full_text" else _parse_curated)(entry, path)
         for table, frame in parsed.items():
             rows.setdefault(table, []).append(frame)
-    return {t: pd.concat(fs, ignore_index=True) if len(fs) > 1 else fs[0] for t, fs in rows.items()}
+    frames = {t: pd.concat(fs, ignore_index=True) if len(fs) > 1 else fs[0] for t, fs in rows.items()}
+    # sources/corrections.yml: the edition's corrections (an entry its source no longer supports fails here)
+    frames["corrections"] = corrections_frame(edition_year, frames, load_corrections(Path(sources) / CORRECTIONS_FILE))
+    return frames
 
 
 def _parse_full_text(entry: ManifestEntry, path: Path) -> dict[str, pd.DataFrame]:
