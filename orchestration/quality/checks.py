@@ -20,6 +20,34 @@ def _read_frame(warehouse: WarehouseResource, spec: SuiteSpec):
         return con.execute(query).df()
 
 
+# Columns a finding row is shown with in a warn check's metadata (the ones the table has, in this order).
+FINDING_COLUMNS = ("finding_id", "claim_id", "check_name", "subject", "indicator_key", "edition_year", "ref_year",
+                   "status", "stated", "stated_value", "recomputed", "recomputed_value", "tolerance", "explanation",
+                   "provenance")
+MAX_FINDINGS = 50
+
+
+def _failing_rows(warehouse: WarehouseResource, spec: SuiteSpec, failed: list[dict]) -> list[dict]:
+    """The rows behind a warn suite's failures, read back from the table: each finding with its stated and
+    recomputed values and provenance. Only set-membership expectations name rows this way."""
+    rows: list[dict] = []
+    for failure in failed:
+        kwargs = failure.get("kwargs") or {}
+        column, values = kwargs.get("column"), kwargs.get("value_set")
+        if failure.get("expectation") != "expect_column_values_to_be_in_set" or not column or not values:
+            continue
+        with warehouse.connect(read_only=True) as con:
+            present = [d[0] for d in con.execute(f"select * from {spec.table} limit 0").description]
+            cols = [c for c in FINDING_COLUMNS if c in present] or present
+            where = f"({spec.where}) and " if spec.where else ""
+            frame = con.execute(
+                f"select {', '.join(cols)} from {spec.table} where {where}"
+                f"({column} is null or {column} not in (select unnest(?::varchar[]))) "
+                f"order by {', '.join(cols[:3])} limit {MAX_FINDINGS}", [list(map(str, values))]).df()
+        rows.extend(json.loads(frame.to_json(orient="records", force_ascii=False)))
+    return rows
+
+
 def _check_for(spec: SuiteSpec) -> dg.AssetChecksDefinition:
     blocking = spec.severity == "error"
 
@@ -29,6 +57,10 @@ def _check_for(spec: SuiteSpec) -> dg.AssetChecksDefinition:
         frame = _read_frame(warehouse, spec)
         runner = runner_for(str(data_docs_dir()))
         outcome = runner.validate(spec, frame)
+        extra = {}
+        if not blocking and not outcome.success:
+            findings = _failing_rows(warehouse, spec, outcome.failed)
+            extra = {"findings_count": len(findings), "findings": dg.MetadataValue.json(findings)}
         return dg.AssetCheckResult(
             passed=outcome.success,
             severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
@@ -40,6 +72,7 @@ def _check_for(spec: SuiteSpec) -> dg.AssetChecksDefinition:
                 "failed_expectations": len(outcome.failed),
                 "failures": dg.MetadataValue.json(json.loads(json.dumps(outcome.failed, default=str))),
                 "data_docs": dg.MetadataValue.path(str(runner.index_page())),
+                **extra,
             },
         )
 
