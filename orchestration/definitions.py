@@ -9,11 +9,12 @@ from .operations.schedules import yearly_schedule
 from .operations.sensors import new_edition_sensor
 from .quality.checks import gx_asset_checks
 from .reporting.assets import mart_exports
+from .reporting.dashboard_assets import data_quality_dashboard
 from .reporting.dbt_docs import dbt_docs
 from .transformation.assets import dbt_resource, warehouse_dbt_models
 
 defs = dg.Definitions(
-    assets=[raw_edition_tables, warehouse_dbt_models, mart_exports, dbt_docs],
+    assets=[raw_edition_tables, warehouse_dbt_models, mart_exports, dbt_docs, data_quality_dashboard],
     asset_checks=gx_asset_checks(),
     jobs=[ingest_edition_job, build_marts_job, publish_editions_job],
     schedules=[yearly_schedule()],
