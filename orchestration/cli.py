@@ -94,6 +94,17 @@ def _analysis_connection():
         return None
 
 
+def _emit(text: str) -> None:
+    """Print an answer; a reader that stops early (`dcw sql … | head`) is not an error."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _analysis_docs():
     from .analysis import find_manifest, load_manifest
     from .settings import warehouse_path
@@ -130,7 +141,7 @@ def _sql(args) -> int:
             print(f"dcw sql: {exc}", file=sys.stderr)
             return 1
         if not result.is_empty_statement:
-            print(format_result(result, args.format, max_rows=args.max_rows))
+            _emit(format_result(result, args.format, max_rows=args.max_rows))
     return 0
 
 
@@ -141,7 +152,7 @@ def _tables(args) -> int:
     if con is None:
         return 2
     with con:
-        print(format_tables(list_tables(con, _analysis_docs(), None if args.all else ("marts", "reference")),
+        _emit(format_tables(list_tables(con, _analysis_docs(), None if args.all else ("marts", "reference")),
                             args.format))
     return 0
 
@@ -158,7 +169,7 @@ def _describe(args) -> int:
         except LookupError as exc:
             print(f"dcw describe: {exc.args[0]}", file=sys.stderr)
             return 1
-        print(format_description(description, args.format))
+        _emit(format_description(description, args.format))
     return 0
 
 
