@@ -41,8 +41,17 @@ def built_warehouse(tmp_path_factory) -> Path:
                 os.environ[k] = v
     assert report.published, report.error
     assert all(e.ok for e in report.editions), [e.error for e in report.editions if not e.ok]
-    built_warehouse.report = report  # type: ignore[attr-defined]
+    _BUILD_REPORTS[db] = report
     return db
+
+
+_BUILD_REPORTS: dict = {}
+
+
+@pytest.fixture(scope="session")
+def build_report(built_warehouse):
+    """What the session build reported (editions, checks, mart row counts)."""
+    return _BUILD_REPORTS[built_warehouse]
 
 
 @pytest.fixture

@@ -29,8 +29,8 @@ def test_statements_of_2021_reach_the_mart_with_provenance(query, built_warehous
         assert end > start and value is not None
 
 
-def test_checks_ran_and_the_blocking_ones_passed(built_warehouse):
-    report = built_warehouse.report
+def test_checks_ran_and_the_blocking_ones_passed(build_report):
+    report = build_report
     names = {c["name"] for c in report.checks}
     assert {"statements_integrity", "editions_integrity"} <= names
     blocking_failures = [c for c in report.checks if not c["passed"] and c["severity"] == "ERROR"]
@@ -46,7 +46,7 @@ def test_data_docs_and_exports_are_published(built_warehouse):
         marts = [r[0] for r in con.execute(
             "select table_name from information_schema.tables where table_schema = 'marts'").fetchall()]
         for mart in marts:
-            exported = duckdb.sql(f"select count(*) from read_parquet('{root / 'exports' / (mart + '.parquet')}')")
+            exported = con.execute(f"select count(*) from read_parquet('{root / 'exports' / (mart + '.parquet')}')")
             assert exported.fetchone()[0] == con.execute(f"select count(*) from marts.{mart}").fetchone()[0]
             assert (root / "exports" / f"{mart}.csv").exists()
     assert not (root / ".build").exists()  # the build copy was swapped in, nothing left behind
