@@ -93,7 +93,7 @@ class SuiteRunner:
         if len(suite.expectations) != len(spec.expectations):
             raise SuiteDefinitionError(f"{spec.file}: GX rejected some expectations (see the log)")
         suite = self.context.suites.add(suite)
-        batch = self._source.add_dataframe_asset(spec.table).add_batch_definition_whole_dataframe("whole")
+        batch = self._source.add_dataframe_asset(spec.name).add_batch_definition_whole_dataframe("whole")  # one asset per suite: several suites may read one table
         vd = self.context.validation_definitions.add(
             gx.ValidationDefinition(name=f"{spec.name}_validation", data=batch, suite=suite))
         cp = self.context.checkpoints.add(gx.Checkpoint(

@@ -41,7 +41,7 @@ def test_rendered_content_and_screenshot(page, tmp_path, built_warehouse):
         assert label in dom
     assert 'id="edition-checks"' in dom and "2021" in dom
     assert "不成立 fails" in dom and "已更正 corrected" in dom   # findings, and the corrected unit slip
-    assert "C2022-01" in dom and "65.4万" in dom                  # each finding with its sentences
+    assert "65.4万" in dom and "71.8万" in dom                     # each finding with its sentences
     shot = tmp_path / "dashboard.png"
     _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1400,2400", "--virtual-time-budget=10000",
               page.as_uri())
@@ -50,3 +50,8 @@ def test_rendered_content_and_screenshot(page, tmp_path, built_warehouse):
     published = Path(__file__).resolve().parents[2] / "warehouse" / "dashboard"
     if published.is_dir():  # the developer's built warehouse: keep its screenshot beside its page
         shutil.copy(shot, published / "screenshot.png")
+
+
+def test_dashboard_shows_the_corrected_unit_slip(page, tmp_path):
+    dom = _chromium(tmp_path, "--dump-dom", "--virtual-time-budget=10000", page.as_uri()).stdout
+    assert "unit_slip" in dom and "C2022-01" in dom and "big_data_industry_size" in dom

@@ -31,7 +31,8 @@ needs as (
 
 picked as (
     select n.variant, n.claim_id, n.slot, n.need_key, n.need_year,
-           i.observation_id, i.edition_year, i.value, i.value_lo, i.value_hi, i.quote, i.source_kind, i.line,
+           i.observation_id, i.edition_year, i.value, i.value_lo, i.value_hi,
+           coalesce(i.quote, i.value_text || ' — ' || i.citation) as quote, i.source_kind, i.line,
            i.source_file, i.correction_id,
            row_number() over (
                partition by n.variant, n.claim_id, n.slot
