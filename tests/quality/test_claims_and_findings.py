@@ -92,13 +92,8 @@ def test_findings_are_queryable_with_provenance(query):
                  "and status = 'fails'")[0][0] == 0
 
 
-def test_warn_checks_report_findings_and_do_not_block(built_warehouse):
-    import tests.conftest as conftest
-
-    report = getattr(conftest.built_warehouse, "report", None)
-    if report is None:
-        pytest.skip("the build report is not exposed by tests/conftest.py")
-    checks = {c["name"]: c for c in report.checks}
+def test_warn_checks_report_findings_and_do_not_block(build_report):
+    checks = {c["name"]: c for c in build_report.checks}
     assert checks["claims_findings"]["severity"] == "WARN" and not checks["claims_findings"]["passed"]
     for name in ("claims_integrity", "findings_integrity", "edition_observations"):
         assert checks[name]["passed"], name
