@@ -225,7 +225,10 @@ def test_rerunning_dbt_changes_no_row(built_warehouse, tmp_path):
     done = _dbt_build(copy, tmp_path)
     assert done.returncode == 0, done.stdout[-3000:]
     after = _mart_hashes(copy)
-    assert after == before, [t for t in before if before[t] != after.get(t)]
+    # every mart of the first build, row for row (a model added to the project since then is not a change)
+    changed = [t for t in before if before[t] != after.get(t)]
+    assert not changed, f"marts whose rows changed on a second dbt build: {changed}"
+    print(f"\n{len(before)} marts unchanged by a second dbt build")
 
 
 # --- the collapsing rules, on a warehouse built here from hand-made raw rows --------------------------
