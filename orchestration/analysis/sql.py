@@ -110,7 +110,7 @@ def _plain(value: Any) -> Any:
 
 
 def _cell(value: Any) -> Any:
-    """A value for a text table: floats without exponent noise (45500000000000, 39.8), NULL visible."""
+    """A value for a text table: floats without exponent noise (1e13 prints as 10000000000000), NULL visible."""
     if value is None:
         return "NULL"
     if isinstance(value, float):
