@@ -182,12 +182,46 @@ def subject_of(text: str, clause: tuple[int, int], start: int, end: int, counted
     if after and not after[0] in "，。；：、,;:":
         cut = _OBJECT_CUT.search(after)
         noun_after = after[:cut.start() if cut else 16][:16].strip(" \t*")
-    before = text[cs:start]
-    before = _LEAD.sub("", before, count=1)
-    before = _TRAIL.sub("", before).strip(" \t*“”\"")
+    before = phrase_before(text, cs, start)
     if counted and noun_after:
         return noun_after
     return before[-30:] or noun_after
+
+
+def phrase_before(text: str, lo: int, hi: int) -> str:
+    """text[lo:hi] with leading time phrases and trailing verbs/qualifiers trimmed."""
+    before = _LEAD.sub("", text[lo:hi], count=1)
+    return _TRAIL.sub("", before).strip(" \t*“”\"")
+
+
+# "大数据产业规模快速增长": a clause that names a measure and only says it changes.
+_TREND_TAIL = re.compile(r"(?:快速|迅速|高速|持续|稳步|稳定|大幅|显著|明显|不断|加快|逐步|进一步|较快)*[ \t]*"
+                         r"(?:增长|提升|提高|上升|扩大|壮大|发展|增加)[ \t]*$")
+
+
+def clause_topic(text: str, lo: int, hi: int) -> str:
+    """The measure a figure-less clause is about ("大数据产业规模快速增长，" -> 大数据产业规模); "" if
+    the clause is not "<measure><trend verb>" (a time phrase only, or a clause with figures)."""
+    part = text[lo:hi].rstrip("，。；：,;: \t")
+    if any(ch.isdigit() for ch in _LEAD.sub("", part, count=1)):
+        return ""
+    part = _LEAD.sub("", part, count=1)
+    m = _TREND_TAIL.search(part)
+    if not m:
+        return ""
+    return _TRAIL.sub("", part[:m.start()]).strip(" \t*“”\"")
+
+
+# "在5G基站中占58.9%": the share of the subject before it within a whole.
+_WITHIN = re.compile(r"^在[ \t]*(?P<whole>[^，。；：]{1,20}?)[ \t]*(?:当中|之中|中|里)[ \t]*(?:的)?[ \t]*(?:占比|比重)?$")
+
+
+def share_within(subject: str, previous_subject: str) -> str:
+    """"在X中占 N%" measures the previous subject's share of X: "<previous>占X比重"."""
+    m = _WITHIN.match(subject)
+    if not m or not previous_subject:
+        return subject
+    return f"{previous_subject}占{m.group('whole')}比重"
 
 
 # --- several subjects sharing one figure ----------------------------------------------------------

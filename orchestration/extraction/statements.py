@@ -44,6 +44,7 @@ _DELIMITING = re.compile(r"^[^，。；：\d]{1,16}?(?:实现|完成)")
 _RATIO_VERB = re.compile(r"(?:达到|达|为|是|降低到|降低至|降至|降到|下降到|下降至|提升到|提升至|保持在|保持)[ \t]*"
                          r"(?:约|近|接近)?[ \t]*$")
 _YEAR_LIKE_UNITS = ("版", "届")
+_BARE_CAGR = re.compile(r"^(?:近[ \t]*\d+[ \t]*年|年均|复合|平均|每年|两年|增长率|增长|增速|增幅)+$")
 _CHANGE_ONLY = re.compile(r"^(?:同比|比上年|较上年|两年平均|年均|名义|实际|增速|增幅)+[^\u4e00-\u9fff]{0,3}$")
 
 
@@ -134,8 +135,9 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
     _lend_money_units(p, accepted)
     results: list[Statement] = []
     events_cache: dict[tuple[int, int], list] = {}
-    previous: tuple[Figure, str, tuple[int, int]] | None = None
+    previous: tuple[Figure, str, tuple[int, int], int | None] | None = None
     last_subject = ""
+    topics: dict[tuple[int, int], str] = {}  # sentence -> the last measure stated as a level in it
     for f, clause in accepted:
         cs, ce = clause
         sentence = bounds.sentence(f.start)
@@ -151,9 +153,25 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         qualifier = "exact" if f.is_range else ctx.qualifier_of(p, cs, f.start, f.end, f.infix)
         counted = f.unit == "count" and bool(f.unit_word)
         subject = ctx.subject_of(p, clause, f.start, f.end, counted)
+        # "X 从 A 增长至 B": both ends measure X, the phrase before 从/由.
+        change_at = from_at
+        if change_at is None and previous and previous[2] == clause and previous[3] is not None:
+            change_at = previous[3]
+        if change_at is not None:
+            subject = _change_subject(p, bounds, sentence, clause, change_at) or subject
+            subject = _respective_item(p, subject, clause, change_at, starts, f.start)
+        if kind == "cagr" and _BARE_CAGR.match(subject):
+            # "年均复合增长率达 13.6%": the CAGR of the measure the sentence is about.
+            topic = topics.get(sentence) or last_subject
+            if topic and not _BARE_CAGR.match(topic):
+                subject = topic + subject
+        elif kind == "share":
+            subject = ctx.share_within(subject, last_subject)
         if not subject or kind in ("growth", "cagr", "increment", "rank") and _CHANGE_ONLY.match(subject):
             subject = last_subject or subject  # "同比增长 9%" measures the subject of the clause before
         last_subject = subject
+        if kind == "level" and f.unit not in ("percent", "rank") and subject:
+            topics[sentence] = subject
         n = 1
         if not f.is_range and not any(cue in p[cs:ce] for cue in SUM_CUES if cue != "分别") and "分别" not in p[cs:ce]:
             n = ctx.shared_count(p, sentence, bounds.clause_starts, clause, f.start)
@@ -173,8 +191,39 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                     edition_year=edition_year, source_file=document.path, line=line, char_start=char_start,
                     char_end=char_end, section=sections.path_of(line), subject=subj, value=value, unit=f.unit,
                     qualifier=qualifier, kind=kind, ref_year=ref_year, indicator_key=key, quote=quote))
-        previous = (f, kind, clause)
+        previous = (f, kind, clause, change_at)
     return results
+
+
+def _change_subject(p: str, bounds: Boundaries, sentence: tuple[int, int], clause: tuple[int, int],
+                    change_at: int) -> str:
+    """The measure of a "从 A 增长至 B" change: the phrase before 从/由 in its clause, else the topic
+    of an earlier clause of the sentence ("大数据产业规模快速增长，从 … 增长至 …")."""
+    cs, _ = clause
+    subject = ctx.phrase_before(p, cs, change_at)
+    if subject:
+        return subject
+    ss, _ = sentence
+    starts = [s for s in bounds.clause_starts if ss <= s < cs]
+    ends = starts[1:] + [cs]
+    for lo, hi in reversed(list(zip(starts, ends))):
+        topic = ctx.clause_topic(p, lo, hi)
+        if topic:
+            return topic
+    return ""
+
+
+def _respective_item(p: str, subject: str, clause: tuple[int, int], change_at: int, starts: list[int],
+                     start: int) -> str:
+    """"A、B分别由 a、b 上升至 c、d": each end's figures pair with the listed subjects in order."""
+    cs, ce = clause
+    if "分别" not in p[cs:ce] or "、" not in subject:
+        return subject
+    items = [item for item in subject.split("、") if item.strip()]
+    mine = [s for s in starts if change_at <= s < ce]
+    if len(items) < 2 or len(mine) != 2 * len(items) or start not in mine:
+        return subject
+    return items[mine.index(start) % len(items)]
 
 
 def _lend_money_units(p: str, accepted) -> None:

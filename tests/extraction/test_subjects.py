@@ -1,0 +1,36 @@
+"""Subjects of statements whose measure is named outside their own figure phrase (invented sentences)."""
+from __future__ import annotations
+
+from orchestration.indicators import match_indicator
+
+
+def test_change_without_subject_takes_the_topic_of_the_clause_before(extract):
+    _, st = extract("云服务产业规模稳步增长，从 2018 年的 120 亿元增长至 2022 年的 350 亿元。\n")
+    assert [s.value for s in st] == [12e9, 35e9]
+    assert {s.subject for s in st} == {"云服务产业规模"}
+
+
+def test_both_ends_of_a_change_share_the_phrase_before_from(extract):
+    _, st = extract("2018年到2022年，全省智慧平台由 6 个增至 30 个。\n")
+    assert [s.value for s in st] == [6, 30]
+    assert len({s.subject for s in st}) == 1 and st[0].subject.endswith("智慧平台")
+
+
+def test_respective_change_pairs_subjects_in_order(extract):
+    _, st = extract("甲类覆盖率、乙类普及率分别由 10.5%、20.5% 上升至 30.5%、40.5%。\n")
+    assert [(s.subject, s.value) for s in st] == [("甲类覆盖率", 10.5), ("乙类普及率", 20.5),
+                                                  ("甲类覆盖率", 30.5), ("乙类普及率", 40.5)]
+
+
+def test_cagr_carries_the_measure_of_its_sentence(extract):
+    _, st = extract("2018年到2022年，全省数字经济规模从 2 万亿元增至 3 万亿元，年均复合增长率达 10.7%。\n")
+    cagr = st[-1]
+    assert cagr.kind == "cagr" and cagr.subject.endswith("数字经济规模年均复合增长率")
+    assert match_indicator(cagr.subject, cagr.unit, cagr.kind) == "digital_economy_cagr"
+
+
+def test_share_within_a_whole_is_the_share_of_the_subject_before(extract):
+    _, st = extract("共建共享的5G基站达 10 万个，在5G基站中占 40.5%。\n")
+    share = st[-1]
+    assert share.subject == "共建共享的5G基站占5G基站比重"
+    assert match_indicator(share.subject, share.unit, share.kind) == "fiveg_shared_base_stations_share"
