@@ -13,6 +13,10 @@ Edition 2021+k (k = 2, 3, ... so editions 2023 … 2023+N-1) is the 2021 text wi
     twice (摘要 and 第三篇) gets the same permutation both times, as a real report would.
 The line structure is unchanged, so headings, sections and the TOC parse as in 2021.
 
+The evaluation's dimensions are judgements kept per edition in dbt_project/seeds/evaluation_dimensions.csv;
+`extend_seeds` gives the synthetic editions the 2021 rows in a private copy of the project (bench_scale.py
+runs the pipeline on such a copy; the checkout is never touched).
+
 Years: the extractor reads 19xx/20xx as years. Editions past 2085 shift the 2035 horizon (2035年远景目标)
 past 2099, and editions from 2100 on have every year past 2099: those are no longer read as years (they
 may be read as figures). N = 200 (editions 2023 … 2222) therefore includes such editions; the pipeline
@@ -146,6 +150,23 @@ def write_corpus(out: Path, n: int, seed: int = DEFAULT_SEED, with_2021: bool = 
         entry(year, name, sha256_text(data), f"synthetic, levels x{factors[year]:.3f} of 2021")
     (out / "manifest.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return years
+
+
+def extend_seeds(project_dir: Path, years: list[int]) -> int:
+    """The judgements that live in seeds and are keyed by edition (evaluation_dimensions.csv: which printed
+    dimension names an edition's evaluation uses) do not know synthetic editions: give each synthetic
+    edition the 2021 rows, in `project_dir` (a private copy of the project; never the checkout)."""
+    path = Path(project_dir) / "dbt_project" / "seeds" / "evaluation_dimensions.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = reader.fieldnames, list(reader)
+    base = [r for r in rows if r["edition_year"] == str(BASE_YEAR)]
+    added = [{**r, "edition_year": str(y), "note": "synthetic edition (bench)"} for y in years for r in base]
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows + added)
+    return len(added)
 
 
 def main() -> None:
