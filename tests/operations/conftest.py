@@ -1,0 +1,53 @@
+"""The operations tests build for real (Dagster + dbt + Great Expectations), so builds are shared:
+
+* `base_warehouse`: every edition of sources/, built once (`build()`), the starting point;
+* `template`: that warehouse after `dcw add-edition --replace` of a revised 2021 text (one paragraph
+  more; the add-edition test runs it with an analyst's read-only connection open), and the content
+  hash of every table;
+Each later test copies the template folder and re-ingests only what it needs.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SOURCES
+
+WAREHOUSE_NAME = "digital_china.duckdb"
+
+
+@contextmanager
+def environment(sources: Path, db: Path):
+    saved = {k: os.environ.get(k) for k in ("DCW_SOURCES", "DCW_WAREHOUSE")}
+    os.environ.update({"DCW_SOURCES": str(sources), "DCW_WAREHOUSE": str(db)})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def copy_folder(src: Path, dst: Path) -> tuple[Path, Path]:
+    """Copy a test root (sources/ + warehouse/) and return (sources, db) of the copy."""
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns(".build", ".build.lock", ".build.owner"))
+    return dst / "sources", dst / "warehouse" / WAREHOUSE_NAME
+
+
+@pytest.fixture(scope="session")
+def base_warehouse(tmp_path_factory) -> Path:
+    from orchestration.operations.build import build
+
+    root = tmp_path_factory.mktemp("base")
+    shutil.copytree(SOURCES, root / "sources")
+    db = root / "warehouse" / WAREHOUSE_NAME
+    with environment(root / "sources", db):
+        report = build(say=lambda _m: None)
+    assert report.ok, (report.error, [e.error for e in report.editions if not e.ok])
+    return root
