@@ -64,10 +64,17 @@ def run_env(sources: Path, db: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def start_build(sources: Path, db: Path, editions: list[int] | None, **extra: str) -> subprocess.Popen:
-    """`dcw build [--edition Y ...]` in a subprocess (its output in .stdout, stderr merged)."""
+def start_build(sources: Path, db: Path, editions: list[int] | None, log: Path | None = None,
+                **extra: str) -> subprocess.Popen:
+    """`dcw build [--edition Y ...]` in a subprocess, stderr merged into stdout: a pipe (.stdout), or the
+    file `log` (needed when nobody reads the pipe: dbt's output would fill it and block the build)."""
     args = [sys.executable, "-m", "orchestration.cli", "build"]
     for year in editions or []:
         args += ["--edition", str(year)]
-    return subprocess.Popen(args, cwd=ROOT, env=run_env(sources, db, **extra), stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    out = open(log, "w", encoding="utf-8") if log else subprocess.PIPE
+    try:
+        return subprocess.Popen(args, cwd=ROOT, env=run_env(sources, db, **extra), stdout=out,
+                                stderr=subprocess.STDOUT, text=True)
+    finally:
+        if log:
+            out.close()

@@ -171,10 +171,10 @@ def test_rebuilding_partitions_gives_identical_tables(bad_build, template):
 
 # ---- crash safety and concurrency -----------------------------------------------------------------------
 
-def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
+def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
-        assert proc.poll() is None, proc.stdout.read()
+        assert proc.poll() is None, f"the build ended before {path.name} appeared"
         assert time.monotonic() < deadline, f"{path} did not appear"
         time.sleep(0.05)
 
@@ -198,10 +198,10 @@ def crashed(template, tmp_path_factory):
         proc.wait()
         kills.append((stage, proc.returncode, _file_hash(db)))
 
-    proc = start_build(sources, db, [2021], DCW_TEST_PAUSE="copied:120")
+    proc = start_build(sources, db, [2021], log=root / "kill1.log", DCW_TEST_PAUSE="copied:120")
     _wait_for(work / "paused-copied", proc)
     kill(proc, "lock held, copy made")
-    proc = start_build(sources, db, [2021])
+    proc = start_build(sources, db, [2021], log=root / "kill2.log")
     _wait_for(work / (WAREHOUSE_NAME + ".wal"), proc)
     kill(proc, "writing the raw tables")
     proc = start_build(sources, db, [2021])
@@ -211,6 +211,7 @@ def crashed(template, tmp_path_factory):
     time.sleep(3)
     assert proc.poll() is None
     kill(proc, "dbt writing the marts")
+    proc.stdout.close()
     return {"sources": sources, "db": db, "before": before, "kills": kills}
 
 
@@ -224,9 +225,16 @@ def test_a_killed_build_leaves_the_published_warehouse_byte_identical(crashed, t
 def test_two_builds_at_once_serialise_and_the_next_build_after_a_kill_succeeds(crashed, template):
     sources, db = crashed["sources"], crashed["db"]
     assert (db.parent / ".build").exists()  # the killed build's leftovers
-    first = start_build(sources, db, [2021])
-    second = start_build(sources, db, [2021])
-    outputs = [p.communicate(timeout=600)[0] for p in (first, second)]
+    logs = [db.parent.parent / "first.log", db.parent.parent / "second.log"]
+    first = start_build(sources, db, [2021], log=logs[0])
+    second = start_build(sources, db, [2021], log=logs[1])
+    for proc in (first, second):
+        try:
+            proc.wait(timeout=1200)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    outputs = [log.read_text(encoding="utf-8") for log in logs]
     assert [p.returncode for p in (first, second)] == [0, 0], outputs
     waited = [o for o in outputs if "another build is writing digital_china.duckdb" in o]
     assert len(waited) == 1, outputs  # exactly one waited, and was told so
