@@ -31,7 +31,7 @@ def newest_edition_request(context: dg.ScheduleEvaluationContext):
         return dg.SkipReason(f"{sources_dir() / 'manifest.yml'} lists no edition")
     newest = years[-1]
     return dg.RunRequest(
-        run_config={"ops": {"publish_editions": {"config": {"editions": [newest]}}}},
+        run_config={"ops": {"build_and_publish": {"config": {"editions": [newest]}}}},
         tags={"dcw/editions": str(newest), "dcw/trigger": "yearly schedule"},
     )
 

@@ -116,7 +116,7 @@ def evaluate(cursor: str | None, sources: Path, db: Path):
                      [f"{y} removed" for y in removed])
     request = dg.RunRequest(
         run_key=hashlib.sha256(new_cursor.encode()).hexdigest()[:20],
-        run_config={"ops": {"publish_editions": {"config": {"editions": editions}}}},
+        run_config={"ops": {"build_and_publish": {"config": {"editions": editions}}}},
         tags={"dcw/editions": ",".join(changed) or "none", "dcw/trigger": f"sources changed: {what}"},
     )
     partitions = []

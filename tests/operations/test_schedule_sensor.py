@@ -24,7 +24,7 @@ def sources(tmp_path, monkeypatch):
 
 
 def _editions(request):
-    return request.run_config["ops"]["publish_editions"]["config"]["editions"]
+    return request.run_config["ops"]["build_and_publish"]["config"]["editions"]
 
 
 def test_the_yearly_tick_requests_the_newest_edition_with_a_valid_config(sources):
