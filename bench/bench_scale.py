@@ -89,6 +89,11 @@ def run(ns: list[int], echo: bool = False) -> dict:
             "ingest_s_per_edition": (b["ingest_s_per_edition"] / a["ingest_s_per_edition"]
                                      if a["ingest_s_per_edition"] and b["ingest_s_per_edition"] else None),
             "marginal_s_per_edition_50_to_200": (b["wall_s"] - a["wall_s"]) / (b["editions"] - a["editions"]),
+            # editions 150-200 against editions 1-50 of the same N=200 run: immune to a change of machine load
+            # between the two runs
+            "ingest_last_vs_first_quarter_n200": (b["ingest_s_per_edition_last_quarter"]
+                                                  / b["ingest_s_per_edition_first_quarter"]
+                                                  if b["ingest_s_per_edition_first_quarter"] else None),
         }
     payload = {"runs": results, "growth_50_to_200": growth,
                "targets": {"n200_wall_s": TARGET_200_S, "n200_peak_rss_mb": TARGET_RSS_MB}}
@@ -109,7 +114,8 @@ def run(ns: list[int], echo: bool = False) -> dict:
     if growth:
         print(f"time per edition N=50 -> N=200: x{growth['seconds_per_edition']:.2f} (whole build), "
               f"x{growth['ingest_s_per_edition']:.2f} (ingestion phase); marginal cost of an edition "
-              f"{growth['marginal_s_per_edition_50_to_200']:.2f} s")
+              f"{growth['marginal_s_per_edition_50_to_200']:.2f} s; within N=200, last quarter of the editions vs "
+              f"first: x{growth['ingest_last_vs_first_quarter_n200'] or float('nan'):.2f}")
     if 200 in by_n:
         r = by_n[200]
         print(f"N=200 targets: wall {r['wall_s']:.0f} s <= {TARGET_200_S:.0f} s {verdict(r['wall_s'], TARGET_200_S)}; "
