@@ -10,14 +10,20 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
+# Some machines' pip configs list local indexes that do not exist and pip warns once per package: drop
+# that noise, keep real errors and pip's exit status.
+define pip_install
+	set -o pipefail; $(BIN)/pip install --quiet --disable-pip-version-check $(1) 2>&1 \
+	  | { grep -v 'is ignored: it is neither a file nor a directory' || true; }
+endef
 .PHONY: install run test ui bench clean
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip==26.0.1
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(call pip_install,--upgrade pip==26.0.1)
+	$(call pip_install,-c constraints.txt -e '.[test]')
 	touch $(STAMP)
 
 run: $(STAMP)  ## build the whole warehouse from sources/
