@@ -33,12 +33,7 @@ def _extract(args) -> int:
 
 
 def _build(args) -> int:
-    from .operations.build import build
-    from .reporting.summary import format_summary
-
-    report = build(args.edition or None)
-    print(format_summary(report))
-    return 0 if report.ok else 1
+    return _run_build(args.edition or None, record_runs=args.record_runs)
 
 
 def _add_edition(args) -> int:
@@ -61,14 +56,14 @@ def _add_edition(args) -> int:
 
 
 def _backfill(args) -> int:
-    return _run_build(None)
+    return _run_build(None, record_runs=args.record_runs)
 
 
-def _run_build(editions) -> int:
+def _run_build(editions, record_runs: bool = False) -> int:
     from .operations.build import build
     from .reporting.summary import format_summary
 
-    report = build(editions)
+    report = build(editions, record_runs=record_runs)
     print(format_summary(report))
     return 0 if report.ok else 1
 
@@ -208,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("build", help="build the warehouse from sources/ (every edition, dbt, checks, docs)")
     p.add_argument("--edition", type=int, action="append", help="only re-ingest this edition (repeatable)")
+    p.add_argument("--record-runs", action="store_true",
+                   help="keep the runs in DAGSTER_HOME's history for the UI (costs ~15 s)")
     p.set_defaults(func=_build)
 
     p = sub.add_parser("add-edition", help="put a report file into sources/, record it in the manifest, build it")
@@ -221,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_add_edition)
 
     p = sub.add_parser("backfill", help="rebuild every edition of the manifest in one run (= dcw build)")
+    p.add_argument("--record-runs", action="store_true", help="keep the runs in DAGSTER_HOME's history")
     p.set_defaults(func=_backfill)
 
     p = sub.add_parser("prepare", help="parse the dbt project (writes dbt_project/target/manifest.json)")

@@ -127,7 +127,7 @@ def _publish(work_db: Path, target: Path) -> None:
 
 
 def build(editions: list[int] | None = None, *, target: Path | None = None, wait_seconds: float = 900,
-          say: Callable[[str], None] = print) -> BuildReport:
+          say: Callable[[str], None] = print, record_runs: bool = False) -> BuildReport:
     """Ingest the given editions (default: every edition in the manifest), then build the marts,
     run the checks and publish. Editions not named keep their rows from the published warehouse."""
     quiet_third_parties()
@@ -141,7 +141,7 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
         try:
             from .runner import run_pipeline  # imports Dagster and the definitions
 
-            outcome = run_pipeline(editions, say=say)
+            outcome = run_pipeline(editions, say=say, record_runs=record_runs)
         finally:
             if previous is None:
                 os.environ.pop(WAREHOUSE_ENV, None)

@@ -22,7 +22,7 @@ def publish_editions(context: dg.OpExecutionContext, config: PublishConfig) -> N
     from ..reporting.summary import format_summary
     from .build import build
 
-    report = build(config.editions, say=context.log.info)
+    report = build(config.editions, say=context.log.info, record_runs=True)  # the UI shows these runs
     summary = format_summary(report)
     context.log.info(summary)
     if not report.ok:

@@ -50,3 +50,15 @@ def test_data_docs_and_exports_are_published(built_warehouse):
             assert exported.fetchone()[0] == con.execute(f"select count(*) from marts.{mart}").fetchone()[0]
             assert (root / "exports" / f"{mart}.csv").exists()
     assert not (root / ".build").exists()  # the build copy was swapped in, nothing left behind
+
+
+def test_dbt_docs_page_inlines_the_manifest_and_the_catalog(built_warehouse):
+    import json
+
+    docs = built_warehouse.parent / "dbt_docs"
+    page = (docs / "index.html").read_text(encoding="utf-8")
+    assert '"MANIFEST.JSON INLINE DATA"' not in page and '"CATALOG.JSON INLINE DATA"' not in page
+    catalog = json.loads((docs / "catalog.json").read_text(encoding="utf-8"))
+    columns = catalog["nodes"]["model.digital_china_warehouse.fct_statements"]["columns"]
+    assert columns["quote"]["type"] == "VARCHAR" and columns["line"]["type"] == "INTEGER"
+    assert "source.digital_china_warehouse.reports.statements" in catalog["sources"]

@@ -113,8 +113,10 @@ slips_by_obs as (
            source_file, line, quote, value_text, citation,
            bool_or(slipped) as slipped,
            max(log_ratio) filter (where slipped) as log_ratio,
-           arg_max(other_value, case when slipped then log_ratio else -1 end) as other_value,
-           arg_max(other_provenance, case when slipped then log_ratio else -1 end) as other_provenance
+           -- ties broken by the provenance text: a rebuild must give byte-identical rows
+           first(other_value order by case when slipped then log_ratio else -1 end desc, other_provenance) as other_value,
+           first(other_provenance order by case when slipped then log_ratio else -1 end desc, other_provenance)
+               as other_provenance
     from slip_pairs
     group by all
 ),

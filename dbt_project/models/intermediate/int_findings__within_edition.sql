@@ -18,9 +18,12 @@ percent_range as (
         0.0 as tolerance,
         'share (percent) values of ' || o.indicator_key || ' lie within [0, 100]; max '
             || printf('%.4g', max(o.value) filter (where o.variant = 'corrected')) as explanation,
+        -- ordered aggregates: a rebuild must give byte-identical rows
         string_agg(distinct o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text || ' — ' || o.citation), ' | ') as provenance,
-        string_agg(distinct o.correction_id, ', ') as correction_ids
+                   || coalesce(o.quote, o.value_text || ' — ' || o.citation), ' | '
+                   order by o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
+                   || coalesce(o.quote, o.value_text || ' — ' || o.citation)) as provenance,
+        string_agg(distinct o.correction_id, ', ' order by o.correction_id) as correction_ids
     from obs as o
     where o.unit = 'percent' and o.kind = 'share'
     group by o.indicator_key, o.edition_year, o.ref_year
@@ -41,9 +44,12 @@ repeated as (
             || o.ref_year || ' in edition ' || o.edition_year || ': values from '
             || printf('%.6g', min(o.value) filter (where o.variant = 'corrected')) || ' to '
             || printf('%.6g', max(o.value) filter (where o.variant = 'corrected')) as explanation,
+        -- ordered aggregates: a rebuild must give byte-identical rows
         string_agg(distinct o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text || ' — ' || o.citation), ' | ') as provenance,
-        string_agg(distinct o.correction_id, ', ') as correction_ids
+                   || coalesce(o.quote, o.value_text || ' — ' || o.citation), ' | '
+                   order by o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
+                   || coalesce(o.quote, o.value_text || ' — ' || o.citation)) as provenance,
+        string_agg(distinct o.correction_id, ', ' order by o.correction_id) as correction_ids
     from obs as o
     -- a line stating several values for one indicator and year is an ambiguity of the extraction, not a
     -- repetition: only lines with one value each are compared
@@ -64,8 +70,10 @@ shares as (
         'component shares of ' || g.group_key || ' sum to ' || printf('%.4g', sum(o.value))
             || case when bool_or(g.exhaustive) then ' (must be 100)' else ' (must be at most 100)' end as explanation,
         string_agg(distinct o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text), ' | ') as provenance,
-        string_agg(distinct o.correction_id, ', ') as correction_ids
+                   || coalesce(o.quote, o.value_text), ' | '
+                   order by o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
+                   || coalesce(o.quote, o.value_text)) as provenance,
+        string_agg(distinct o.correction_id, ', ' order by o.correction_id) as correction_ids
     from obs as o
     join {{ ref('share_groups') }} as g on g.indicator_key = o.indicator_key
     where o.variant = 'corrected'
