@@ -7,7 +7,6 @@ where hidden rows must be (see orchestration/extraction/evaluation.py).
 """
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -67,15 +66,3 @@ def test_no_report_figure_is_special_cased():
     code = "".join(p.read_text(encoding="utf-8") for p in root.glob("*.py"))
     for figure in ("142.5", "10.32", "45.5", "3.55", "39.8", "65.4", "6.08"):
         assert figure not in code
-
-
-def test_speed(report_2021):
-    extract_statements(report_2021, 2021)
-    best = min(_timed(lambda: extract_statements(report_2021, 2021)) for _ in range(3))
-    assert best < 0.5
-
-
-def _timed(fn) -> float:
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started
