@@ -162,7 +162,7 @@ def rank_context(prefix: str) -> bool:
 # --- subjects -------------------------------------------------------------------------------------
 _LEAD = re.compile(r"^[ \t*]*(?:(?:截至|截止|到)?[ \t]*(?:\d{4}[ \t]*年(?:[ \t]*\d{1,2}[ \t]*月)?(?:底|末|份)?)?[ \t]*"
                    r"(?:其中|同时|此外|另外|目前|当前|特别是|我国|全国|全年|累计)?[ \t]*)+")
-_TRAIL = re.compile(r"(?:[ \t*]*(?:已|均|都|分别|共|累计|首次|持续|进一步|稳步|合计|总计|了|的|达到了|达到|达|为|是|有|"
+_TRAIL = re.compile(r"(?:[ \t*]*(?:已|(?<!平)均|都|分别|共|累计|首次|持续|进一步|稳步|合计|总计|了|的|达到了|达到|达|为|是|有|"
                     r"超过了|超过|突破|超|逾|近|接近|约|增长至|增长到|增至|增长|提升至|提升到|提升|上升至|上升到|上升|"
                     r"提高到|提高至|提高|下降到|下降至|下降|降低到|降低至|降低|降至|压缩至|压缩|缩小|扩大|从|由|位居|位列|"
                     r"居|排名|蝉联|稳居|比上年末|比上年|同比|较上年同期|较上年|比[ \t]*\d{4}[ \t]*年|占|全球|世界|"
@@ -290,3 +290,41 @@ def split_subjects(subject: str, n: int) -> list[str]:
     for p in parts[:-1]:
         out.append(p + last[len(p):] if len(p) < len(last) and not last.startswith(p) else p)
     return out + [last]
+
+
+# --- alternative subjects -------------------------------------------------------------------------
+_DIGIT = re.compile(r"\d")
+_ITEM_SEP = re.compile(r"[、，,]|和|及|与")
+
+
+def list_item(text: str, lo: int, previous_end: int, start: int) -> str:
+    """"清理信息 N 亿条、账号 M 亿个": the item of the list before this figure ("账号"), the words
+    between the separator after the previous figure and this figure; "" when there is none."""
+    m = _ITEM_SEP.search(text, previous_end, start)
+    if not m or _DIGIT.search(text, m.end(), start):
+        return ""
+    return phrase_before(text, m.end(), start)
+
+
+def noun_after_of(text: str, end: int, ce: int, stop: int) -> str:
+    """"86.2% 的学校实现了多媒体教学设备全覆盖": the words after a figure up to the next figure
+    (``stop``) or the clause end, a separator before the next figure dropped."""
+    after = text[end:min(ce, stop)].lstrip(" \t的")
+    if stop < ce:
+        after = re.sub(r"(?:[、，,]|和|及|与|以及)[ \t]*$", "", after.rstrip(" \t"))
+    return after.strip(" \t*“”\"。；：，,;:")
+
+
+def strip_figures(text: str) -> str:
+    """A clause with its numbers (and their measure words) removed, for a last-resort match."""
+    return re.sub(r"[\d.]+[ \t]*(?:万亿|亿|万|千)?[ \t]*(?:余|多)?", "", text).strip(" \t*，。；：")
+
+
+def respective_items(subject: str) -> list[str]:
+    """"在线办公、在线医疗、网上外卖用户规模" -> one subject per item, the last item's tail
+    lent to the shorter ones (the items of a 分别 list)."""
+    parts = [part for part in subject.split("、") if part.strip()]
+    if len(parts) < 2:
+        return []
+    return split_subjects("、".join(parts), len(parts)) if len(re.split(r"、|和|与|及", subject)) == len(parts) \
+        else parts

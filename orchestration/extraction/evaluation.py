@@ -115,3 +115,37 @@ def _fill_hidden_gaps(result: Score, key_rows: list[dict]) -> None:
 
 def default_key_path() -> Path:
     return Path(__file__).resolve().parents[2] / "tests" / "data" / "gold_2021_visible.csv"
+
+
+@dataclass
+class KeyAgreement:
+    """Indicator keys of the statements matched to answer-key rows (on line, value, ref_year)."""
+    same: list = field(default_factory=list)       # (key row, statement)
+    none: list = field(default_factory=list)       # matched, statement has no key
+    different: list = field(default_factory=list)  # matched, statement has another key
+    statements: int = 0
+    keyed: int = 0                                 # statements with a key (all, matched or not)
+
+    @property
+    def matched(self) -> int:
+        return len(self.same) + len(self.none) + len(self.different)
+
+    def rate(self, part: list) -> float:
+        return len(part) / self.matched if self.matched else 0.0
+
+    @property
+    def coverage(self) -> float:
+        return self.keyed / self.statements if self.statements else 0.0
+
+
+def key_agreement(statements, key_rows: list[dict]) -> KeyAgreement:
+    result = score(statements, key_rows)
+    out = KeyAgreement(statements=len(statements), keyed=sum(1 for s in statements if s.indicator_key))
+    for row, s in result.matched:
+        if s.indicator_key == row["indicator_key"]:
+            out.same.append((row, s))
+        elif not s.indicator_key:
+            out.none.append((row, s))
+        else:
+            out.different.append((row, s))
+    return out

@@ -45,6 +45,7 @@ _RATIO_VERB = re.compile(r"(?:达到|达|为|是|降低到|降低至|降至|降�
                          r"(?:约|近|接近)?[ \t]*$")
 _YEAR_LIKE_UNITS = ("版", "届")
 _BARE_CAGR = re.compile(r"^(?:近[ \t]*\d+[ \t]*年|年均|复合|平均|每年|两年|增长率|增长|增速|增幅)+$")
+_DIGIT = re.compile(r"\d")
 _CHANGE_ONLY = re.compile(r"^(?:同比|比上年|较上年|两年平均|年均|名义|实际|增速|增幅)+[^\u4e00-\u9fff]{0,3}$")
 
 
@@ -137,6 +138,8 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
     events_cache: dict[tuple[int, int], list] = {}
     previous: tuple[Figure, str, tuple[int, int], int | None] | None = None
     last_subject = ""
+    previous_subject = ""
+    last_items: list[str] = []  # the subjects of the last 分别 list ("A、B、C分别达 …")
     topics: dict[tuple[int, int], str] = {}  # sentence -> the last measure stated as a level in it
     for f, clause in accepted:
         cs, ce = clause
@@ -153,6 +156,20 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         qualifier = "exact" if f.is_range else ctx.qualifier_of(p, cs, f.start, f.end, f.infix)
         counted = f.unit == "count" and bool(f.unit_word)
         subject = ctx.subject_of(p, clause, f.start, f.end, counted)
+        before = ctx.phrase_before(p, cs, f.start)
+        mine = [s for s in starts if cs <= s < ce]
+        later = [s for s in mine if s > f.start]
+        earlier = [g for g, other in accepted if other == clause and g.end <= f.start]
+        if earlier and _DIGIT.search(subject):
+            # "清理信息 N 亿条、账号 M 亿个": the list item before this figure
+            subject = ctx.list_item(p, cs, earlier[-1].end, f.start) or subject
+        if f.unit == "percent" and p[f.end:ce].lstrip(" \t").startswith("的") and \
+                (not before or _DIGIT.search(before)):
+            # "86.2% 的学校实现了…": the figure qualifies the noun phrase after it
+            subject = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce) or subject
+        respective = _respective_subject(p, clause, f.start, mine, last_items)
+        if respective:
+            subject = respective
         # "X 从 A 增长至 B": both ends measure X, the phrase before 从/由.
         change_at = from_at
         if change_at is None and previous and previous[2] == clause and previous[3] is not None:
@@ -170,6 +187,9 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         if not subject or kind in ("growth", "cagr", "increment", "rank") and _CHANGE_ONLY.match(subject):
             subject = last_subject or subject  # "同比增长 9%" measures the subject of the clause before
         last_subject = subject
+        items = _respective_list(p, clause)
+        if items:
+            last_items = items
         if kind == "level" and f.unit not in ("percent", "rank") and subject:
             topics[sentence] = subject
         n = 1
@@ -186,12 +206,23 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         quote = _quote(document.text, paragraph, clause, lines, line)
         for subj in subjects:
             for value in values:
-                key = match_indicator(subj, f.unit, kind) if match_indicator else None
+                key = None
+                if match_indicator:
+                    key = match_indicator(subj, f.unit, kind)
+                    if key is None:
+                        # the measure may be named around the subject: try wider phrases of the clause
+                        for wider in _wider_subjects(p, clause, f, subj, before, later,
+                                                     topics.get(sentence), previous_subject):
+                            key = match_indicator(wider, f.unit, kind)
+                            if key:
+                                subj = wider
+                                break
                 results.append(Statement(
                     edition_year=edition_year, source_file=document.path, line=line, char_start=char_start,
                     char_end=char_end, section=sections.path_of(line), subject=subj, value=value, unit=f.unit,
                     qualifier=qualifier, kind=kind, ref_year=ref_year, indicator_key=key, quote=quote))
         previous = (f, kind, clause, change_at)
+        previous_subject = subjects[-1] if subjects else previous_subject
     return results
 
 
@@ -251,3 +282,55 @@ def _quote(text: str, paragraph: Paragraph, clause: tuple[int, int], lines: Line
     ls, le = lines.bounds(line, text)
     quote = text[max(start, ls):min(end, le)].strip(" \t\u3000*")
     return quote or text[ls:le].strip()
+
+
+def _respective_list(p: str, clause: tuple[int, int]) -> list[str]:
+    """The subjects a 分别 clause lists: "A、B、C用户规模分别达 …" or "…分别是 A 和 B"."""
+    cs, ce = clause
+    at = p.find("分别", cs, ce)
+    if at < 0:
+        return []
+    items = ctx.respective_items(ctx.phrase_before(p, cs, at))
+    if items:
+        return items
+    m = re.match(r"分别(?:是|为)[ \t]*([^，。；：\d]+)", p[at:ce])
+    if m:
+        parts = [x.strip(" \t") for x in re.split(r"、|和|与|及", m.group(1)) if x.strip(" \t")]
+        return parts if len(parts) > 1 else []
+    return []
+
+
+def _respective_subject(p: str, clause: tuple[int, int], start: int, mine: list[int], last_items: list[str]) -> str:
+    """"A、B、C用户规模分别达 x、y、z": the item paired with this figure; "同比分别增长 a、b、c" after
+    such a list pairs with the items of that list."""
+    cs, ce = clause
+    at = p.find("分别", cs, ce)
+    if at < 0 or start < at:
+        return ""
+    figures = [s for s in mine if s > at]
+    if start not in figures:
+        return ""
+    head = ctx.phrase_before(p, cs, at)
+    items = ctx.respective_items(head)
+    if not items and (not head or _CHANGE_ONLY.match(head) or _BARE_CAGR.match(head)):
+        items = last_items
+    if len(items) != len(figures):
+        return ""
+    return items[figures.index(start)]
+
+
+def _wider_subjects(p: str, clause: tuple[int, int], f: Figure, subject: str, before: str, later: list[int],
+                    topic: str | None, previous_subject: str):
+    """Wider phrases naming the measure of a figure, tried in turn when its subject matches no
+    indicator: the noun after the figure with the rest of its clause ("300个城市启动千兆光纤宽带网络
+    建设"), the phrase before with it, the sentence topic or the previous subject before the subject
+    ("全球占比" of 数据产量), and the clause without its numbers."""
+    cs, ce = clause
+    after = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
+    seen = {subject}
+    for wider in (after, before + after if before and not _DIGIT.search(before) else "",
+                  (topic or "") + subject if topic else "", previous_subject + subject if previous_subject else "",
+                  ctx.strip_figures(p[cs:ce])):
+        if wider and wider not in seen:
+            seen.add(wider)
+            yield wider
