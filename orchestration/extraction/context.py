@@ -328,3 +328,8 @@ def respective_items(subject: str) -> list[str]:
         return []
     return split_subjects("、".join(parts), len(parts)) if len(re.split(r"、|和|与|及", subject)) == len(parts) \
         else parts
+
+
+def trim_trailing(text: str) -> str:
+    """text with only its trailing verbs/qualifiers trimmed (time phrases and 全年/累计 kept)."""
+    return _TRAIL.sub("", text).strip(" \t*“”\"")

@@ -139,6 +139,7 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
     previous: tuple[Figure, str, tuple[int, int], int | None] | None = None
     last_subject = ""
     previous_subject = ""
+    previous_sentence = None
     last_items: list[str] = []  # the subjects of the last 分别 list ("A、B、C分别达 …")
     topics: dict[tuple[int, int], str] = {}  # sentence -> the last measure stated as a level in it
     for f, clause in accepted:
@@ -156,6 +157,8 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         qualifier = "exact" if f.is_range else ctx.qualifier_of(p, cs, f.start, f.end, f.infix)
         counted = f.unit == "count" and bool(f.unit_word)
         subject = ctx.subject_of(p, clause, f.start, f.end, counted)
+        if previous_sentence != sentence:
+            previous_subject = ""
         before = ctx.phrase_before(p, cs, f.start)
         mine = [s for s in starts if cs <= s < ce]
         later = [s for s in mine if s > f.start]
@@ -211,8 +214,8 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                     key = match_indicator(subj, f.unit, kind)
                     if key is None:
                         # the measure may be named around the subject: try wider phrases of the clause
-                        for wider in _wider_subjects(p, clause, f, subj, before, later,
-                                                     topics.get(sentence), previous_subject):
+                        for wider in _wider_subjects(p, bounds, sentence, clause, f, subj, before, later,
+                                                     topics.get(sentence), previous_subject, len(mine)):
                             key = match_indicator(wider, f.unit, kind)
                             if key:
                                 subj = wider
@@ -223,6 +226,7 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                     qualifier=qualifier, kind=kind, ref_year=ref_year, indicator_key=key, quote=quote))
         previous = (f, kind, clause, change_at)
         previous_subject = subjects[-1] if subjects else previous_subject
+        previous_sentence = sentence
     return results
 
 
@@ -319,18 +323,31 @@ def _respective_subject(p: str, clause: tuple[int, int], start: int, mine: list[
     return items[figures.index(start)]
 
 
-def _wider_subjects(p: str, clause: tuple[int, int], f: Figure, subject: str, before: str, later: list[int],
-                    topic: str | None, previous_subject: str):
+def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], clause: tuple[int, int], f: Figure,
+                    subject: str, before: str, later: list[int], topic: str | None, previous_subject: str,
+                    figures_in_clause: int):
     """Wider phrases naming the measure of a figure, tried in turn when its subject matches no
-    indicator: the noun after the figure with the rest of its clause ("300个城市启动千兆光纤宽带网络
-    建设"), the phrase before with it, the sentence topic or the previous subject before the subject
-    ("全球占比" of 数据产量), and the clause without its numbers."""
+    indicator: the clause before the figure with only verbs trimmed ("全年累计访问量"), the noun after
+    the figure with the rest of its clause ("300个城市启动千兆光纤宽带网络建设"), the phrase before
+    with it, the figure-less clause before in the sentence with the subject ("推行跨省异地电子缴税，已在
+    N 个地区试点"), the sentence topic or the previous subject of the sentence before the subject
+    ("全球占比" of 数据产量), and, for a clause with one figure, the clause without its numbers."""
     cs, ce = clause
     after = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
+    raw = ctx.trim_trailing(p[cs:f.start])
+    ss, _ = sentence
+    previous_clause = ""
+    earlier = [c for c in bounds.clause_starts if ss <= c < cs]
+    if earlier:
+        text = p[earlier[-1]:cs].strip(" \t，。；：,;:")
+        if not _DIGIT.search(text):
+            previous_clause = text
     seen = {subject}
-    for wider in (after, before + after if before and not _DIGIT.search(before) else "",
+    for wider in (raw if not _DIGIT.search(raw) else "", after,
+                  before + after if before and not _DIGIT.search(before) else "",
+                  previous_clause + subject if previous_clause else "",
                   (topic or "") + subject if topic else "", previous_subject + subject if previous_subject else "",
-                  ctx.strip_figures(p[cs:ce])):
+                  ctx.strip_figures(p[cs:ce]) if figures_in_clause == 1 else ""):
         if wider and wider not in seen:
             seen.add(wider)
             yield wider
