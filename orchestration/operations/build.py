@@ -141,7 +141,8 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
         try:
             from .runner import run_pipeline  # imports Dagster and the definitions
 
-            outcome = run_pipeline(editions, say=say, record_runs=record_runs)
+            outcome = run_pipeline(editions, say=say, record_runs=record_runs,
+                                   log_path=target.parent / "logs" / "dbt_build.log")
         finally:
             if previous is None:
                 os.environ.pop(WAREHOUSE_ENV, None)

@@ -5,7 +5,9 @@ each here) and would let two steps open the single-writer DuckDB file at once.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 import dagster as dg
@@ -88,6 +90,16 @@ def _failure_message(result) -> str:
     return "the run failed (see the Dagster log)"
 
 
+@contextmanager
+def _stdout_to(log_path: Path | None):
+    if log_path is None:
+        yield
+        return
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w", encoding="utf-8") as log, redirect_stdout(log):
+        yield
+
+
 def _prewarm_great_expectations() -> None:
     """Importing Great Expectations costs ~3-5 s; do it in a thread while dbt's subprocess works, so the
     first asset check finds it imported."""
@@ -103,7 +115,7 @@ def _prewarm_great_expectations() -> None:
 
 
 def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
-                 record_runs: bool = False) -> PipelineOutcome:
+                 record_runs: bool = False, log_path: Path | None = None) -> PipelineOutcome:
     instance = dagster_instance(record_runs)
     manifest = load_manifest(sources_dir())
     known = edition_years(manifest)
@@ -141,8 +153,10 @@ def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
     _prewarm_great_expectations()
     SuiteRunner.defer_docs = True  # every suite validates, then the Data Docs render once
     try:
-        marts = defs.resolve_job_def("build_marts").execute_in_process(instance=instance, raise_on_error=False,
-                                                                          run_config=QUIET)
+        # dagster-dbt echoes every dbt event to stdout: keep it in a log file, not on the build's screen
+        with _stdout_to(log_path):
+            marts = defs.resolve_job_def("build_marts").execute_in_process(instance=instance, raise_on_error=False,
+                                                                              run_config=QUIET)
     finally:
         SuiteRunner.defer_docs = False
     build_pending_docs()

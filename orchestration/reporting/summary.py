@@ -9,7 +9,8 @@ def format_summary(report) -> str:
              "=" * 72]
     lines.append(f"DuckDB file     {report.warehouse}" + ("" if report.published else "  (NOT updated)"))
     for label, path in (("Data Docs", data_docs_dir() / "index.html"), ("dbt docs", dbt_docs_dir() / "index.html"),
-                        ("Dashboard", dashboard_dir() / "index.html"), ("Exports", exports_dir())):
+                        ("Dashboard", dashboard_dir() / "index.html"), ("Exports", exports_dir()),
+                        ("dbt log", report.warehouse.parent / "logs" / "dbt_build.log")):
         if path.exists():
             lines.append(f"{label:<16}{path}")
     lines.append("")
@@ -27,7 +28,9 @@ def format_summary(report) -> str:
     passed = [c for c in report.checks if c["passed"]]
     failed = [c for c in report.checks if not c["passed"]]
     lines.append("")
-    lines.append(f"Checks          {len(passed)} passed, {len(failed)} failed")
+    findings = sum(1 for c in failed if c["severity"] == "WARN")
+    lines.append(f"Checks          {len(passed)} passed, {len(failed)} failed "
+                 f"({findings} with findings about a report, {len(failed) - findings} pipeline errors)")
     for c in failed:
         kind = "finding about a report" if c["severity"] == "WARN" else "PIPELINE ERROR"
         lines.append(f"  {c['name']} on {c['asset']}: {kind}")
