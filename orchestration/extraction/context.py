@@ -321,13 +321,12 @@ def strip_figures(text: str) -> str:
 
 
 def respective_items(subject: str) -> list[str]:
-    """"在线办公、在线医疗、网上外卖用户规模" -> one subject per item, the last item's tail
-    lent to the shorter ones (the items of a 分别 list)."""
-    parts = [part for part in subject.split("、") if part.strip()]
+    """"在线办公、在线医疗、网上外卖用户规模" or "城市和农村网民满意度" -> one subject per item,
+    the last item's tail lent to the shorter ones (the items of a 分别 list)."""
+    parts = [part for part in re.split(r"、|和|与|及", subject) if part.strip()]
     if len(parts) < 2:
         return []
-    return split_subjects("、".join(parts), len(parts)) if len(re.split(r"、|和|与|及", subject)) == len(parts) \
-        else parts
+    return split_subjects(subject, len(parts))
 
 
 def trim_trailing(text: str) -> str:

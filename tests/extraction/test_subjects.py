@@ -34,3 +34,23 @@ def test_share_within_a_whole_is_the_share_of_the_subject_before(extract):
     share = st[-1]
     assert share.subject == "共建共享的5G基站占5G基站比重"
     assert match_indicator(share.subject, share.unit, share.kind) == "fiveg_shared_base_stations_share"
+
+
+def test_respective_list_joined_by_and_pairs_items_in_order(extract):
+    _, st = extract("城市和乡村居民满意度分别为 80.5%、70.5%。\n")
+    assert [(s.subject, s.value) for s in st] == [("城市居民满意度", 80.5), ("乡村居民满意度", 70.5)]
+
+
+def test_growths_after_a_respective_list_pair_with_its_items(extract):
+    _, st = extract("甲平台、乙平台用户规模分别达 4.5 亿、2.5 亿，同比分别增长 30.5%、20.5%。\n")
+    assert [s.subject for s in st] == ["甲平台用户规模", "乙平台用户规模"] * 2
+
+
+def test_second_item_of_a_figure_list_is_its_own_subject(extract):
+    _, st = extract("2021年，清理甲类信息 20 亿条、账号 3 亿个。\n")
+    assert [s.subject for s in st][-1] == "账号"
+
+
+def test_percent_before_a_noun_phrase_measures_it(extract):
+    _, st = extract("目前 86.5% 的学校实现了教学设备全覆盖。\n")
+    assert st[0].subject == "学校实现了教学设备全覆盖"
