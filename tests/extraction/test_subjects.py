@@ -52,5 +52,5 @@ def test_second_item_of_a_figure_list_is_its_own_subject(extract):
 
 
 def test_percent_before_a_noun_phrase_measures_it(extract):
-    _, st = extract("目前 86.5% 的学校实现了教学设备全覆盖。\n")
+    _, st = extract("校园建设稳步推进，86.5% 的学校实现了教学设备全覆盖。\n")
     assert st[0].subject == "学校实现了教学设备全覆盖"
