@@ -1,4 +1,4 @@
--- One row per edition: its title, publisher and date, and the files it was built from.
+-- One row per edition: its title and publisher in Chinese and English, its date, and the files it was built from.
 with documents as (select * from {{ ref('stg_reports__documents') }}),
 
 -- figures mapped to a catalogue indicator, from either source (read from staging, not from the
@@ -13,6 +13,12 @@ indicator_counts as (
     select edition_year, count(*) as indicator_observation_count, count(distinct indicator_key) as indicator_count
     from indicator_figures
     group by edition_year
+),
+
+publishers as (
+    select code as publisher, label_en as publisher_en
+    from {{ ref('vocabulary_labels') }}
+    where vocabulary = 'publisher'
 ),
 
 editions as (
@@ -43,6 +49,7 @@ select
         when e.title like '%数字中国发展报告%' then 'Digital China Development Report (' || e.edition_year || ')'
     end as title_en,
     e.publisher,
+    p.publisher_en,
     e.published,
     e.has_full_text,
     e.has_curated_sheet,
@@ -57,3 +64,4 @@ select
     coalesce(c.indicator_count, 0) as indicator_count
 from editions as e
 left join indicator_counts as c using (edition_year)
+left join publishers as p on p.publisher = e.publisher

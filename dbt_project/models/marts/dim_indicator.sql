@@ -1,6 +1,9 @@
 -- One row per indicator of the catalogue (seed indicators, the same file the extractor matches with):
--- Chinese and English names side by side, and how often the warehouse observes it.
+-- Chinese and English names side by side (topic, unit and kind too, labels from the vocabulary_labels
+-- seed), and how often the warehouse observes it.
 with indicators as (select * from {{ ref('indicators') }}),
+
+labels as (select vocabulary, code, label_zh from {{ ref('vocabulary_labels') }}),
 
 observations as (select * from {{ ref('int_indicator_observations__corrected') }}),
 
@@ -23,8 +26,11 @@ select
     i.name_zh,
     i.name_en,
     i.unit,
+    lu.label_zh as unit_zh,
     i.kind,
+    lk.label_zh as kind_zh,
     i.topic,
+    lt.label_zh as topic_zh,
     cast(i.is_cumulative as boolean) as is_cumulative,
     i.aliases,
     i.description,
@@ -37,3 +43,6 @@ select
     o.last_ref_year
 from indicators as i
 left join observed as o using (indicator_key)
+left join labels as lt on lt.vocabulary = 'topic' and lt.code = i.topic
+left join labels as lu on lu.vocabulary = 'unit' and lu.code = i.unit
+left join labels as lk on lk.vocabulary = 'kind' and lk.code = i.kind
