@@ -249,7 +249,7 @@ def _curated(line, ref_year, value, edition=2030, key="internet_users", qualifie
 
 def _document(edition, kind, file, sha):
     return {"edition_year": edition, "source_file": file, "sha256": sha, "source_kind": kind, "format": "txt",
-            "encoding": "utf-8", "size_bytes": 1, "title": f"数字中国发展报告（{edition}年）", "publisher": "p",
+            "encoding": "utf-8", "size_bytes": 1, "title": f"数字中国发展报告（{edition}年）", "publisher": "国家互联网信息办公室",
             "published": f"{edition + 1}-01-01", "statement_count": 1}
 
 
