@@ -24,10 +24,8 @@ restated_pairs as (
         cur.value, prev.value as previous_value,
         cur.value_lo > prev.value_hi or cur.value_hi < prev.value_lo as differs,
         cur.half_unit + prev.half_unit as tolerance,
-        cur.observation_id || ' (' || cur.source_file || coalesce(' line ' || cur.line, '') || '): '
-            || coalesce(cur.quote, cur.value_text || ' — ' || cur.citation) || ' | '
-            || prev.observation_id || ' (' || prev.source_file || coalesce(' line ' || prev.line, '') || '): '
-            || coalesce(prev.quote, prev.value_text || ' — ' || prev.citation) as provenance,
+        {{ provenance('cur') }} || ' | '
+            || {{ provenance('prev') }} as provenance,
         nullif(concat_ws(', ', cur.correction_id, prev.correction_id), '') as correction_ids
     from firsts as cur
     join firsts as prev
@@ -69,10 +67,8 @@ falls as (
         cur.indicator_key || ' is cumulative: ' || printf('%.6g', cur.value) || ' in ' || cur.ref_year
             || ' (edition ' || cur.edition_year || ') against ' || printf('%.6g', prev.value) || ' in '
             || prev.ref_year || ' (edition ' || prev.edition_year || ')' as explanation,
-        cur.observation_id || ' (' || cur.source_file || coalesce(' line ' || cur.line, '') || '): '
-            || coalesce(cur.quote, cur.value_text || ' — ' || cur.citation) || ' | '
-            || prev.observation_id || ' (' || prev.source_file || coalesce(' line ' || prev.line, '') || '): '
-            || coalesce(prev.quote, prev.value_text || ' — ' || prev.citation) as provenance,
+        {{ provenance('cur') }} || ' | '
+            || {{ provenance('prev') }} as provenance,
         nullif(concat_ws(', ', cur.correction_id, prev.correction_id), '') as correction_ids
     from series as cur
     join series as prev on prev.variant = cur.variant and prev.indicator_key = cur.indicator_key
@@ -95,8 +91,7 @@ slip_pairs as (
         a.source_file, a.line, a.quote, a.value_text, a.citation,
         b.observation_id as other_id, b.value as other_value, b.ref_year as other_year,
         b.edition_year as other_edition,
-        b.observation_id || ' (' || b.source_file || coalesce(' line ' || b.line, '') || '): '
-            || coalesce(b.quote, b.value_text || ' — ' || b.citation) as other_provenance,
+        {{ provenance('b') }} as other_provenance,
         abs(log10(a.value / b.value)) as log_ratio,
         abs(log10(a.value / b.value)) >= 1
             and abs(abs(log10(a.value / b.value)) - round(abs(log10(a.value / b.value)))) <= 0.3
@@ -136,8 +131,7 @@ slips as (
                       || ' away from ' || printf('%.6g', s.other_value) || ' in an adjacent year (unit slip); '
                       || c.correction_id || ' corrects it to ' || printf('%.6g', c.value)
              else 'no value a power of ten away from the same indicator in adjacent years' end as explanation,
-        c.observation_id || ' (' || c.source_file || coalesce(' line ' || c.line, '') || '): '
-            || coalesce(c.quote, c.value_text || ' — ' || c.citation)
+        {{ provenance('c') }}
             || coalesce(' | ' || case when c.slipped then c.other_provenance else s.other_provenance end, '')
             as provenance,
         c.correction_id as correction_ids

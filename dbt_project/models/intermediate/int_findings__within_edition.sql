@@ -19,10 +19,8 @@ percent_range as (
         'share (percent) values of ' || o.indicator_key || ' lie within [0, 100]; max '
             || printf('%.4g', max(o.value) filter (where o.variant = 'corrected')) as explanation,
         -- ordered aggregates: a rebuild must give byte-identical rows
-        string_agg(distinct o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text || ' — ' || o.citation), ' | '
-                   order by o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text || ' — ' || o.citation)) as provenance,
+        string_agg(distinct {{ provenance('o') }}, ' | '
+                   order by {{ provenance('o') }}) as provenance,
         string_agg(distinct o.correction_id, ', ' order by o.correction_id) as correction_ids
     from obs as o
     where o.unit = 'percent' and o.kind = 'share'
@@ -45,10 +43,8 @@ repeated as (
             || printf('%.6g', min(o.value) filter (where o.variant = 'corrected')) || ' to '
             || printf('%.6g', max(o.value) filter (where o.variant = 'corrected')) as explanation,
         -- ordered aggregates: a rebuild must give byte-identical rows
-        string_agg(distinct o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text || ' — ' || o.citation), ' | '
-                   order by o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text || ' — ' || o.citation)) as provenance,
+        string_agg(distinct {{ provenance('o') }}, ' | '
+                   order by {{ provenance('o') }}) as provenance,
         string_agg(distinct o.correction_id, ', ' order by o.correction_id) as correction_ids
     from obs as o
     -- a line stating several values for one indicator and year is an ambiguity of the extraction, not a
@@ -69,10 +65,8 @@ shares as (
         sum(o.value) as stated, 100.0 as recomputed, sum(o.half_unit) as tolerance,
         'component shares of ' || g.group_key || ' sum to ' || printf('%.4g', sum(o.value))
             || case when bool_or(g.exhaustive) then ' (must be 100)' else ' (must be at most 100)' end as explanation,
-        string_agg(distinct o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text), ' | '
-                   order by o.observation_id || ' (' || o.source_file || coalesce(' line ' || o.line, '') || '): '
-                   || coalesce(o.quote, o.value_text)) as provenance,
+        string_agg(distinct {{ provenance('o') }}, ' | '
+                   order by {{ provenance('o') }}) as provenance,
         string_agg(distinct o.correction_id, ', ' order by o.correction_id) as correction_ids
     from obs as o
     join {{ ref('share_groups') }} as g on g.indicator_key = o.indicator_key
@@ -95,10 +89,8 @@ subpopulations as (
         p.value as stated, w.value as recomputed, p.half_unit + w.half_unit as tolerance,
         r.part_key || ' ' || printf('%.4g', p.value) || ' against ' || r.whole_key || ' ' || printf('%.4g', w.value)
             || ': ' || r.note as explanation,
-        p.observation_id || ' (' || p.source_file || coalesce(' line ' || p.line, '') || '): '
-            || coalesce(p.quote, p.value_text || ' — ' || p.citation) || ' | '
-            || w.observation_id || ' (' || w.source_file || coalesce(' line ' || w.line, '') || '): '
-            || coalesce(w.quote, w.value_text || ' — ' || w.citation) as provenance,
+        {{ provenance('p') }} || ' | '
+            || {{ provenance('w') }} as provenance,
         nullif(concat_ws(', ', p.correction_id, w.correction_id), '') as correction_ids
     from {{ ref('subpopulation_rules') }} as r
     join firsts as p on p.indicator_key = r.part_key and p.variant = 'corrected'

@@ -91,8 +91,7 @@ keyed as (
         coalesce(c.quote, c.value_text) as quote,
         c.citation,
         concat_ws(' | ',
-            c.observation_id || ' (' || c.source_file || coalesce(' line ' || c.line, '') || '): '
-                || coalesce(c.quote, c.value_text || ' — ' || c.citation),
+            {{ provenance('c') }},
             r.a_id || ' (' || r.a_file || coalesce(' line ' || r.a_line, '') || '): ' || r.a_quote,
             r.b_id || ' (' || r.b_file || coalesce(' line ' || r.b_line, '') || '): ' || r.b_quote
         ) as provenance
