@@ -36,6 +36,34 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+_ASSET_GRAPH_QUERY = """{ assetNodes { assetKey { path } dependencyKeys { path }
+  assetChecksOrError { ... on AssetChecks { checks { name } } } } }"""
+
+
+def _asset_graph(port: int, deadline: float) -> dict:
+    """{asset: {"upstream": [...], "checks": [...]}} from the UI's GraphQL API (polled: the code location
+    may still be loading when the server first answers)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", method="POST",
+                                     data=json.dumps({"query": _ASSET_GRAPH_QUERY}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(request, timeout=10) as r:
+                nodes = json.loads(r.read())["data"]["assetNodes"]
+            if nodes:
+                graph = {}
+                for n in nodes:
+                    key = "/".join(n["assetKey"]["path"])
+                    checks = (n.get("assetChecksOrError") or {}).get("checks") or []
+                    graph[key] = {"upstream": ["/".join(d["path"]) for d in n["dependencyKeys"]],
+                                  "checks": [c["name"] for c in checks]}
+                return graph
+        except (OSError, KeyError, TypeError):
+            pass
+        time.sleep(1)
+    raise AssertionError("the UI never listed the asset graph")
+
+
 @pytest.mark.skipif(os.environ.get("DCW_SKIP_UI_TEST") == "1", reason="DCW_SKIP_UI_TEST=1")
 def test_dagster_dev_serves_on_127_0_0_1_and_stops_cleanly(tmp_path):
     port = _free_port()
@@ -57,6 +85,13 @@ def test_dagster_dev_serves_on_127_0_0_1_and_stops_cleanly(tmp_path):
             except OSError:
                 time.sleep(0.5)
         assert info and info.get("dagster_webserver_version"), "dagster dev did not answer /server_info"
+        graph = _asset_graph(port, deadline)
+        # the asset graph with its lineage: raw edition tables → dbt models → publication, and the checks
+        assert "stg_reports__statements" in graph["fct_statements"]["upstream"]
+        assert "raw/statements" in graph["stg_reports__statements"]["upstream"]
+        assert {"mart_exports", "data_quality_dashboard", "dbt_docs"} <= set(graph)
+        assert "statements_integrity" in graph["fct_statements"]["checks"]  # a Great Expectations suite
+        assert any(c.startswith("unique_") for c in graph["fct_statements"]["checks"])  # a dbt test
         # bound to the loopback address only: another local address of this machine is refused
         addresses = {a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)} - {"127.0.0.1"}
         for address in addresses:
