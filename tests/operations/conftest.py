@@ -1,6 +1,6 @@
 """The operations tests build for real (Dagster + dbt + Great Expectations), so builds are shared:
 
-* `base_warehouse`: every edition of sources/, built once (`build()`), the starting point;
+* `base_warehouse`: every edition of sources/, the session's build (tests/conftest.py), the starting point;
 * `template`: that warehouse after `dcw add-edition --replace` of a revised 2021 text (one paragraph
   more; the add-edition test runs it with an analyst's read-only connection open), and the content
   hash of every table;
@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SOURCES
 
 WAREHOUSE_NAME = "digital_china.duckdb"
 
@@ -41,13 +40,7 @@ def copy_folder(src: Path, dst: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="session")
-def base_warehouse(tmp_path_factory) -> Path:
-    from orchestration.operations.build import build
-
-    root = tmp_path_factory.mktemp("base")
-    shutil.copytree(SOURCES, root / "sources")
-    db = root / "warehouse" / WAREHOUSE_NAME
-    with environment(root / "sources", db):
-        report = build(say=lambda _m: None)
-    assert report.ok, (report.error, [e.error for e in report.editions if not e.ok])
-    return root
+def base_warehouse(built_warehouse) -> Path:
+    """The session's build of every edition of sources/ (tests/conftest.py): a root folder holding
+    sources/ and warehouse/. Read only: every test copies it first."""
+    return built_warehouse.parent.parent
