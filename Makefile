@@ -34,6 +34,7 @@ test: $(STAMP)  ## run the test suite
 
 ui: $(STAMP)  ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dcw prepare
+	mkdir -p $(DAGSTER_HOME) && test -f $(DAGSTER_HOME)/dagster.yaml || printf 'telemetry:\n  enabled: false\n' > $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
 bench: $(STAMP)  ## benchmark scripts: print the speed and scale figures

@@ -64,7 +64,6 @@ def _asset_graph(port: int, deadline: float) -> dict:
     raise AssertionError("the UI never listed the asset graph")
 
 
-@pytest.mark.skipif(os.environ.get("DCW_SKIP_UI_TEST") == "1", reason="DCW_SKIP_UI_TEST=1")
 def test_dagster_dev_serves_on_127_0_0_1_and_stops_cleanly(tmp_path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items()}
