@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,21 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.pop("DAGSTER_HOME", None)
 
 
+@contextmanager
+def environment(sources: Path, db: Path):
+    """Point the pipeline at another sources folder and warehouse file for the duration."""
+    saved = {k: os.environ.get(k) for k in ("DCW_SOURCES", "DCW_WAREHOUSE")}
+    os.environ.update({"DCW_SOURCES": str(sources), "DCW_WAREHOUSE": str(db)})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 @pytest.fixture(scope="session")
 def built_warehouse(tmp_path_factory) -> Path:
     """The whole warehouse built from a copy of sources/ by `dcw build`'s code path."""
@@ -28,17 +44,8 @@ def built_warehouse(tmp_path_factory) -> Path:
     sources = root / "sources"
     shutil.copytree(SOURCES, sources)
     db = root / "warehouse" / "digital_china.duckdb"
-    env = {"DCW_SOURCES": str(sources), "DCW_WAREHOUSE": str(db)}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
+    with environment(sources, db):
         report = build(say=lambda _msg: None)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
     assert report.published, report.error
     assert all(e.ok for e in report.editions), [e.error for e in report.editions if not e.ok]
     _BUILD_REPORTS[db] = report
@@ -63,7 +70,3 @@ def query(built_warehouse):
             return con.execute(sql, params or []).fetchall()
 
     return run
-
-
-def env_for(sources: Path, db: Path) -> dict[str, str]:
-    return {"DCW_SOURCES": str(sources), "DCW_WAREHOUSE": str(db)}

@@ -8,29 +8,13 @@ Each later test copies the template folder and re-ingests only what it needs.
 """
 from __future__ import annotations
 
-import os
 import shutil
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 
 WAREHOUSE_NAME = "digital_china.duckdb"
-
-
-@contextmanager
-def environment(sources: Path, db: Path):
-    saved = {k: os.environ.get(k) for k in ("DCW_SOURCES", "DCW_WAREHOUSE")}
-    os.environ.update({"DCW_SOURCES": str(sources), "DCW_WAREHOUSE": str(db)})
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def copy_folder(src: Path, dst: Path) -> tuple[Path, Path]:

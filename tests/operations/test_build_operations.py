@@ -16,8 +16,8 @@ import duckdb
 import pytest
 
 from orchestration.editions.manifest import sha256_of
-from tests.conftest import REPORT_2021, ROOT
-from tests.operations.conftest import WAREHOUSE_NAME, copy_folder, environment
+from tests.conftest import REPORT_2021, ROOT, environment
+from tests.operations.conftest import WAREHOUSE_NAME, copy_folder
 from tests.operations.helpers import (binary_bytes, run_env, scanned_pdf, start_build, table_hashes,
                                       undecidable_bytes)
 

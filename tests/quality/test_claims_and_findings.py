@@ -1,5 +1,4 @@
 """Claims and consistency findings of the built warehouse (real Dagster + dbt + GX build of sources/)."""
-import os
 import shutil
 
 import pytest
@@ -107,7 +106,7 @@ def test_without_the_correction_the_unit_slip_fails(tmp_path):
     import duckdb
     import yaml
 
-    from tests.conftest import SOURCES, env_for
+    from tests.conftest import SOURCES, environment
 
     sources = tmp_path / "sources"
     shutil.copytree(SOURCES, sources)
@@ -116,13 +115,8 @@ def test_without_the_correction_the_unit_slip_fails(tmp_path):
     (sources / "corrections.yml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     assert "C2022-01" not in {c.id for c in load_corrections(sources / "corrections.yml")}
     db = tmp_path / "warehouse" / "digital_china.duckdb"
-    saved = {k: os.environ.get(k) for k in ("DCW_SOURCES", "DCW_WAREHOUSE")}
-    os.environ.update(env_for(sources, db))
-    try:
+    with environment(sources, db):
         report = build(say=lambda _m: None)
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
     assert report.published, report.error
     with duckdb.connect(str(db), read_only=True) as con:
         (status,) = con.execute("""select status from marts.fct_consistency_findings where check_name = 'unit_slip'
