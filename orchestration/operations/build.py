@@ -139,6 +139,9 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
         previous = os.environ.get(WAREHOUSE_ENV)
         os.environ[WAREHOUSE_ENV] = str(work_db)
         try:
+            from ..quality import worker
+
+            worker.start()  # Great Expectations imports in its own process while this one imports Dagster
             from .runner import run_pipeline  # imports Dagster and the definitions
 
             outcome = run_pipeline(editions, say=say, record_runs=record_runs,

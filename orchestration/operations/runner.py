@@ -18,9 +18,11 @@ from ..editions.manifest import edition_years
 from ..ingestion.partitions import EDITION_PARTITIONS_NAME
 from ..ingestion.raw_schema import RAW_SCHEMA, ensure_raw_tables, raw_tables
 from ..ingestion.resources import WarehouseResource
+from ..quality import worker as quality_worker
 from ..reporting.exports import MART_SCHEMA, mart_tables
 from ..settings import sources_dir
 from .build import EditionOutcome
+from .instance import dagster_instance
 
 
 @dataclass
@@ -30,50 +32,6 @@ class PipelineOutcome:
     checks: list[dict]
     mart_rows: dict[str, int]
     error: str | None = None
-
-
-_FAST_SQLITE = False
-
-
-def _fast_run_history() -> None:
-    """Dagster's SQLite run history opens, commits and closes a connection for every event (a build of
-    the embedded sources stores ~4 000 events); with SQLite's default `synchronous=FULL` each of those
-    waits for an fsync (4–15 ms here), which made the event log the largest cost of a build (~50 s).
-    `synchronous=OFF` keeps every write and the file consistent after a crash of the process; only an OS
-    crash or power loss in the middle of a build could damage the run history (never the warehouse).
-    Only Dagster opens SQLite through SQLAlchemy in a build process."""
-    global _FAST_SQLITE
-    if _FAST_SQLITE:
-        return
-    import sqlite3
-
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
-
-    def _no_fsync(dbapi_connection, _record) -> None:
-        if isinstance(dbapi_connection, sqlite3.Connection):
-            dbapi_connection.execute("PRAGMA synchronous=OFF")
-
-    event.listen(Engine, "connect", _no_fsync)
-    _FAST_SQLITE = True
-
-
-def dagster_instance(record_runs: bool = False) -> dg.DagsterInstance:
-    """An in-memory instance by default: a build stores ~4 000 events, and Dagster's SQLite run history
-    costs ~15 s of a 40 s build for them. With record_runs (the scheduled and sensor-launched builds,
-    `dcw build --record-runs`) and DAGSTER_HOME set, the runs go into the history the UI shows."""
-    import os
-    from pathlib import Path
-
-    home = os.environ.get("DAGSTER_HOME")
-    if not (home and record_runs):
-        return dg.DagsterInstance.ephemeral()
-    _fast_run_history()
-    config = Path(home) / "dagster.yaml"
-    if not config.exists():
-        Path(home).mkdir(parents=True, exist_ok=True)
-        config.write_text("telemetry:\n  enabled: false\n")
-    return dg.DagsterInstance.get()
 
 
 # The build prints its own summary; Dagster's step log stays in the run history (make ui shows it).
@@ -98,20 +56,6 @@ def _stdout_to(log_path: Path | None):
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w", encoding="utf-8") as log, redirect_stdout(log):
         yield
-
-
-def _prewarm_great_expectations() -> None:
-    """Importing Great Expectations costs ~3-5 s; do it in a thread while dbt's subprocess works, so the
-    first asset check finds it imported."""
-    import threading
-
-    def _import() -> None:
-        try:
-            import great_expectations  # noqa: F401
-        except Exception:  # the check itself will report a broken install
-            pass
-
-    threading.Thread(target=_import, name="prewarm-gx", daemon=True).start()
 
 
 def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
@@ -148,18 +92,11 @@ def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
             outcomes.append(EditionOutcome(year, False, error=message))
             say(f"edition {year}: FAILED, previous rows kept: {message}")
 
-    from ..quality.suites import SuiteRunner, build_pending_docs
-
-    _prewarm_great_expectations()
-    SuiteRunner.defer_docs = True  # every suite validates, then the Data Docs render once
-    try:
-        # dagster-dbt echoes every dbt event to stdout: keep it in a log file, not on the build's screen
-        with _stdout_to(log_path):
-            marts = defs.resolve_job_def("build_marts").execute_in_process(instance=instance, raise_on_error=False,
-                                                                              run_config=QUIET)
-    finally:
-        SuiteRunner.defer_docs = False
-    build_pending_docs()
+    # every suite validates, then the Data Docs render once; dagster-dbt echoes every dbt event to
+    # stdout: keep it in a log file, not on the build's screen
+    with quality_worker.docs_deferred(), _stdout_to(log_path):
+        marts = defs.resolve_job_def("build_marts").execute_in_process(instance=instance, raise_on_error=False,
+                                                                          run_config=QUIET)
     checks = [{"asset": e.asset_key.to_user_string(), "name": e.check_name, "passed": e.passed,
                "severity": e.severity.value} for e in marts.get_asset_check_evaluations()]
     mart_rows: dict[str, int] = {}

@@ -64,7 +64,7 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[SuiteSpec]:
 
 
 class SuiteRunner:
-    """One GX context for a process; one checkpoint per suite; Data Docs rendered once per build."""
+    """One GX context for a process (the GX worker, see worker.py); one checkpoint per suite."""
 
     def __init__(self, docs_dir: Path):
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -83,11 +83,6 @@ class SuiteRunner:
         self._source = self.context.data_sources.add_pandas("warehouse_frames")
         self._checkpoints: dict[str, object] = {}
         self._pending_docs = False
-
-    # A build validates every suite, then renders the Data Docs once (operations.runner calls
-    # build_docs); a check materialized on its own (the UI, a sensor) renders its own pages at once.
-    # Rendering in every checkpoint (UpdateDataDocsAction) re-rendered every page each time.
-    defer_docs = False
 
     def _checkpoint(self, spec: SuiteSpec):
         if spec.name in self._checkpoints:
@@ -108,10 +103,13 @@ class SuiteRunner:
         self._checkpoints[spec.name] = cp
         return cp
 
-    def validate(self, spec: SuiteSpec, frame) -> SuiteOutcome:
+    def validate(self, spec: SuiteSpec, frame, defer_docs: bool = False) -> SuiteOutcome:
+        """With defer_docs (a build validating every suite), the Data Docs wait for `build_docs`; a check
+        run on its own (the UI, a sensor) renders its pages at once. Rendering in every checkpoint
+        (UpdateDataDocsAction) re-rendered every page each time."""
         result = self._checkpoint(spec).run(batch_parameters={"dataframe": frame})
         ((identifier, vr),) = result.run_results.items()
-        if self.defer_docs:
+        if defer_docs:
             self._pending_docs = True
         else:  # this suite's pages and the index only (a full re-render per suite costs ~0.5 s each)
             self.context.build_data_docs(site_names=["warehouse"], resource_identifiers=[identifier])

@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 
 from dagster_dbt import DbtProject
@@ -36,6 +37,15 @@ def project_fingerprint() -> str:
             digest.update(str(path.relative_to(DBT_PROJECT_DIR)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def prune_old_invocations(keep: Path, older_than_seconds: float = 3600) -> None:
+    """dagster-dbt gives every dbt invocation its own folder under target/ (~9 MB: manifest, compiled SQL,
+    run results). Keep the newest and any younger than an hour (another build may be using it); drop the rest."""
+    cutoff = time.time() - older_than_seconds
+    for folder in keep.parent.glob(f"{keep.name.split('-')[0]}-*"):
+        if folder != keep and folder.is_dir() and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def prepare(force: bool = False) -> None:

@@ -1,0 +1,112 @@
+"""Great Expectations runs in a worker process of its own.
+
+Importing GX costs ~4-5 s of CPU (scipy, altair, every expectation class). Inside the build process that
+time was taken from Dagster, which handles dbt's events on the same interpreter lock while dbt runs, so it
+lengthened the build by as much. A spawned worker imports GX on the other core while the build imports
+Dagster and ingests the editions; the checks then send it the frames they read from DuckDB.
+
+One worker per process, started by `start()` (the build calls it first thing; a check run from the UI
+starts it on first use) and reused by every check and build of the process; in it, one GX context per
+Data Docs folder (`suites.runner_for`). A worker that dies is replaced once; if the new one dies too, the
+check fails with a pipeline error naming the cause.
+"""
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .suites import SuiteOutcome, SuiteSpec, build_pending_docs, runner_for
+
+_pool: ProcessPoolExecutor | None = None
+_lock = threading.Lock()
+_defer_docs = False
+
+
+class ValidationWorkerError(RuntimeError):
+    """The Great Expectations worker process died twice in a row."""
+
+
+# -- in the worker ------------------------------------------------------------------------------------
+
+def _import_great_expectations() -> None:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations  # noqa: F401 - the point is to pay for the import now
+
+
+def _ready() -> bool:
+    return True
+
+
+def _validate(docs_dir: str, spec: SuiteSpec, frame, defer_docs: bool) -> SuiteOutcome:
+    return runner_for(docs_dir).validate(spec, frame, defer_docs=defer_docs)
+
+
+def _render_docs() -> list[str]:
+    return [str(page) for page in build_pending_docs()]
+
+
+# -- in the build process -----------------------------------------------------------------------------
+
+def start() -> ProcessPoolExecutor:
+    """The worker of this process, spawned now if there is none (it imports GX as it starts)."""
+    global _pool
+    with _lock:
+        if _pool is None:
+            # spawn, not fork: the build process has threads (Dagster's, dbt's stdout reader)
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_import_great_expectations)
+            _pool.submit(_ready)  # the pool spawns its process on the first task
+        return _pool
+
+
+def _discard(pool: ProcessPoolExecutor) -> None:
+    global _pool
+    with _lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _call(function, *args):
+    cause: BaseException | None = None
+    for _attempt in range(2):
+        pool = start()
+        try:
+            return pool.submit(function, *args).result()
+        except BrokenProcessPool as exc:
+            cause = exc
+            _discard(pool)
+    raise ValidationWorkerError(f"the Great Expectations worker process died twice: {cause}") from cause
+
+
+def validate(docs_dir: Path, spec: SuiteSpec, frame) -> SuiteOutcome:
+    """Validate `frame` against `spec` in the worker; its Data Docs go to `docs_dir` (now, or at the end of
+    `docs_deferred()`)."""
+    return _call(_validate, str(docs_dir), spec, frame, _defer_docs)
+
+
+@contextmanager
+def docs_deferred() -> Iterator[list[Path]]:
+    """Validate every suite first, then render the Data Docs once (re-rendering every page after each
+    suite cost ~0.5 s a suite). Yields the list that receives the rendered index pages."""
+    global _defer_docs
+    pages: list[Path] = []
+    _defer_docs = True
+    try:
+        yield pages
+    finally:
+        _defer_docs = False
+    pages.extend(Path(p) for p in _call(_render_docs))
+
+
+@atexit.register
+def _stop() -> None:
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)

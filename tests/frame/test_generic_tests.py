@@ -1,0 +1,39 @@
+"""The project's own generic dbt tests catch what they are for (real dbt against a copy of the built warehouse)."""
+import os
+import shutil
+import subprocess
+import sys
+
+import duckdb
+
+from tests.conftest import ROOT
+
+DBT_PROJECT = ROOT / "dbt_project"
+
+
+def _dbt_test(db, target, select: str) -> subprocess.CompletedProcess:
+    target.mkdir(exist_ok=True)
+    shutil.copy2(DBT_PROJECT / "target" / "partial_parse.msgpack", target)  # no full re-parse
+    env = {**os.environ, "DCW_WAREHOUSE": str(db), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    dbt = os.path.join(os.path.dirname(sys.executable), "dbt")
+    return subprocess.run([dbt, "test", "--select", select, "--target-path", str(target),
+                           "--project-dir", str(DBT_PROJECT), "--profiles-dir", str(DBT_PROJECT)],
+                          env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_not_null_columns_names_the_columns_with_nulls(built_warehouse, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    shutil.copy2(built_warehouse, db)
+    select = "test_name:not_null_columns,fct_statements"
+    clean = _dbt_test(db, tmp_path / "target", select)
+    assert clean.returncode == 0, clean.stdout[-2000:]
+
+    with duckdb.connect(str(db)) as con:
+        con.execute("update marts.fct_statements set edition_year = null where statement_id in "
+                    "(select statement_id from marts.fct_statements order by statement_id limit 3)")
+    broken = _dbt_test(db, tmp_path / "target", select)
+    assert broken.returncode == 1
+    assert "Got 1 result" in broken.stdout  # one offending column ...
+    with duckdb.connect(str(db), read_only=True) as con:  # ... and the test's query names it with its count
+        sql = next((tmp_path / "target" / "compiled").rglob("not_null_columns_fct_statements*.sql")).read_text()
+        assert con.execute(sql).fetchall() == [("edition_year", 3)]
