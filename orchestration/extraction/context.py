@@ -329,6 +329,11 @@ def respective_items(subject: str) -> list[str]:
     return split_subjects(subject, len(parts))
 
 
+def is_attributive(prefix: str) -> bool:
+    """"…较高的 200 款": the words before a figure end in 的, so they modify what the figure counts."""
+    return prefix.rstrip(" \t*").endswith("的")
+
+
 def trim_trailing(text: str) -> str:
     """text with only its trailing verbs/qualifiers trimmed (time phrases and 全年/累计 kept)."""
     return _TRAIL.sub("", text).strip(" \t*“”\"")

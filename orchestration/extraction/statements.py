@@ -7,6 +7,7 @@ one Statement per subject sharing the figure and per end of a range.
 """
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass, fields
 
@@ -55,11 +56,26 @@ def extract_statements(document, edition_year: int, match_indicator=None) -> lis
     sections = SectionIndex(extract_sections(document, kinds))
     lines = LineIndex(text)
     out: list[Statement] = []
+    match_indicator = _with_context(match_indicator)
     for paragraph in build_paragraphs(text, kinds):
         if paragraph.kind != "prose":
             continue
         out.extend(_paragraph_statements(document, paragraph, edition_year, sections, lines, match_indicator))
     return out
+
+
+def _with_context(match_indicator):
+    """The indicator matcher as (subject, unit, kind, sentence); a matcher without a ``context``
+    parameter is called without the sentence."""
+    if match_indicator is None:
+        return None
+    try:
+        takes_context = "context" in inspect.signature(match_indicator).parameters
+    except (TypeError, ValueError):
+        takes_context = False
+    if takes_context:
+        return lambda subject, unit, kind, context: match_indicator(subject, unit, kind, context=context)
+    return lambda subject, unit, kind, context: match_indicator(subject, unit, kind)
 
 
 def _accept(p: str, f: Figure, clause: tuple[int, int], section: str, brackets) -> Figure | None:
@@ -211,12 +227,13 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
             for value in values:
                 key = None
                 if match_indicator:
-                    key = match_indicator(subj, f.unit, kind)
+                    context = p[sentence[0]:f.start]
+                    key = match_indicator(subj, f.unit, kind, context)
                     if key is None:
                         # the measure may be named around the subject: try wider phrases of the clause
                         for wider in _wider_subjects(p, bounds, sentence, clause, f, subj, before, later,
                                                      topics.get(sentence), previous_subject, len(mine)):
-                            key = match_indicator(wider, f.unit, kind)
+                            key = match_indicator(wider, f.unit, kind, context)
                             if key:
                                 subj = wider
                                 break
@@ -335,6 +352,10 @@ def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], claus
     cs, ce = clause
     after = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
     raw = ctx.trim_trailing(p[cs:f.start])
+    if f.unit_word and after and ctx.is_attributive(p[cs:f.start]):
+        # "使用频度较高的 200 款移动应用程序": the words before 的 modify the counted noun, they are
+        # not the measure; only the whole noun phrase names it.
+        raw, before = raw + "的" + subject, ""
     ss, _ = sentence
     previous_clause = ""
     earlier = [c for c in bounds.clause_starts if ss <= c < cs]

@@ -54,3 +54,22 @@ def test_second_item_of_a_figure_list_is_its_own_subject(extract):
 def test_percent_before_a_noun_phrase_measures_it(extract):
     _, st = extract("校园建设稳步推进，86.5% 的学校实现了教学设备全覆盖。\n")
     assert st[0].subject == "学校实现了教学设备全覆盖"
+
+
+def _keyed(tmp_path, text):
+    from orchestration.extraction import extract_statements, read_document
+
+    path = tmp_path / "keyed.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_statements(read_document(path), 2022, match_indicator)
+
+
+def test_words_before_de_modify_the_counted_noun(tmp_path):
+    st = _keyed(tmp_path, "改造加快推进，网民使用频度较高的 150 款移动应用程序全部完成改造。\n")
+    assert st[0].indicator_key == "top_apps_supporting_ipv6"
+    assert "较高的移动应用程序" in st[0].subject  # not 网民: 网民 only modifies what is counted
+
+
+def test_a_list_item_takes_the_campaign_of_its_sentence(tmp_path):
+    st = _keyed(tmp_path, "开展摄像头偷窥黑色产业链专项整治，处置违规信息 2 万余条、账号 300 余个。\n")
+    assert st[-1].indicator_key == "webcam_voyeurism_accounts_handled"
