@@ -15,6 +15,8 @@ Rules (all data-driven: the wordings live in the catalogue's ``aliases``):
 5. With the sentence before the figure as context, an indicator whose catalogue name ends in the
    matched wording (its head) and whose other name words the sentence repeats takes over ("处置账号" in a sentence about 摄像头偷窥
    is the account count of that crackdown, not of another campaign).
+6. For a wider phrase built around a subject, only an alias that ends the phrase may count
+   (``head_only``): in Chinese the head noun ends the noun phrase, a word buried before it modifies it.
 
 Nothing matched -> ``None`` (the statement keeps a null key; nothing is dropped).
 """
@@ -106,13 +108,16 @@ class Matcher:
             if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for (s2, e2, _) in hits)
         ]
 
-    def candidates(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True):
+    def candidates(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True,
+                   head_only: bool = False):
         unit = normalise_unit(unit)
         if require_unit and unit is None:
             return []
         found: dict[str, tuple] = {}
         for form in subject_forms(subject):
             for start, end, alias in self._hits(form):
+                if head_only and end != len(form):
+                    continue  # rule 6: the alias must end the phrase (its head)
                 exact = start == 0 and end == len(form)
                 for key in self.index[alias]:
                     indicator = self.catalogue.indicators[key]
@@ -127,8 +132,9 @@ class Matcher:
                         found[key] = (score, Match(key, alias, exact, fit, unit_fits))
         return [m for _, m in sorted(found.values(), key=lambda item: item[0], reverse=True)]
 
-    def match(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True):
-        found = self.candidates(subject, unit, kind, require_unit=require_unit)
+    def match(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True,
+              head_only: bool = False):
+        found = self.candidates(subject, unit, kind, require_unit=require_unit, head_only=head_only)
         return found[0] if found else None
 
     def in_context(self, found: Match, unit: str | None, kind: str | None, context: str) -> str:
@@ -188,14 +194,15 @@ def get_matcher() -> Matcher:
 
 
 @lru_cache(maxsize=65536)
-def match_indicator(subject: str, unit: str, kind: str, context: str = "") -> str | None:
+def match_indicator(subject: str, unit: str, kind: str, context: str = "", head_only: bool = False) -> str | None:
     """Indicator key for a statement's subject, unit and kind; ``None`` when nothing fits.
 
     ``unit`` may be a vocabulary unit (``count``, ``percent`` …) or a unit as stated (``亿元``, ``%``);
     ``kind`` is one of level/share/growth/cagr/multiple/increment/rank (empty: any kind).
-    ``context`` (the sentence of the statement) chooses among indicators sharing the wording."""
+    ``context`` (the sentence of the statement) chooses among indicators sharing the wording;
+    ``head_only`` accepts only an alias that ends the subject (the head of a wider phrase)."""
     matcher = get_matcher()
-    found = matcher.match(subject, unit, kind)
+    found = matcher.match(subject, unit, kind, head_only=head_only)
     if not found:
         return None
     return matcher.in_context(found, unit, kind, context) if context else found.indicator_key
