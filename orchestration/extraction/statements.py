@@ -237,7 +237,8 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                     if key is None:
                         # the measure may be named around the subject: try wider phrases of the clause
                         for wider, head_only in _wider_subjects(p, bounds, sentence, clause, f, subj, before, later,
-                                                                topics.get(sentence), previous_subject, len(mine)):
+                                                                topics.get(sentence), previous_subject, len(mine),
+                                                                len(subjects) > 1):
                             key = match_indicator(wider, f.unit, kind, context, head_only)
                             if key:
                                 subj = wider
@@ -367,13 +368,15 @@ def _entities(previous_subject: str) -> list[str]:
 
 def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], clause: tuple[int, int], f: Figure,
                     subject: str, before: str, later: list[int], topic: str | None, previous_subject: str,
-                    figures_in_clause: int):
+                    figures_in_clause: int, shared: bool = False):
     """Wider phrases naming the measure of a figure, tried in turn when its subject matches no
     indicator: the clause before the figure with only verbs trimmed ("全年累计访问量"), the noun after
     the figure with the rest of its clause ("300个城市启动千兆光纤宽带网络建设"), the phrase before
     with it, the figure-less clause before in the sentence with the subject ("推行跨省异地电子缴税，已在
     N 个地区试点"), the sentence topic or the previous subject of the sentence before the subject
-    ("全球占比" of 数据产量), and, for a clause with one figure, the clause without its numbers."""
+    ("全球占比" of 数据产量), and, for a clause with one figure, the clause without its numbers.
+    A subject that is one of several sharing the figure ("数量和应用规模均居世界第一") is not widened
+    within its own clause: that clause names the other subjects too."""
     cs, ce = clause
     after = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
     raw = ctx.trim_trailing(p[cs:f.start])
@@ -381,6 +384,8 @@ def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], claus
         # "使用频度较高的 200 款移动应用程序": the words before 的 modify the counted noun, they are
         # not the measure; only the whole noun phrase names it.
         raw, before = raw + "的" + subject, ""
+    if shared:
+        raw, before, figures_in_clause = "", "", 0
     ss, _ = sentence
     earlier = [c for c in bounds.clause_starts if ss <= c < cs]
     # the figure-less clauses before in the sentence, nearest first; beyond the clause just before,

@@ -111,3 +111,10 @@ def test_a_word_buried_in_an_earlier_clause_does_not_name_the_measure(tmp_path):
 def test_a_second_measure_belongs_to_the_entity_of_the_first(tmp_path):
     st = _keyed(tmp_path, "各地“健康码”累计使用人数超 3 亿，累计访问量超 50 亿次。\n")
     assert [s.indicator_key for s in st] == ["health_code_cumulative_users", "health_code_cumulative_visits"]
+
+
+def test_one_of_several_subjects_sharing_a_figure_is_not_read_from_its_siblings(tmp_path):
+    st = _keyed(tmp_path, "平台课程数量达 5 万门，数量和应用规模均居世界第一。\n")
+    ranks = [s for s in st if s.kind == "rank"]
+    assert [s.subject for s in ranks] == ["数量", "应用规模"]
+    assert ranks[0].indicator_key != ranks[1].indicator_key
