@@ -7,8 +7,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .vocabulary import (CAGR_CUES, CHANGE_VERBS, INCREMENT_CUES, QUALIFIER_PREFIX, QUALIFIER_SUFFIX,
-                         RANK_REGIONS, RANK_VERBS)
+from .vocabulary import (CAGR_CUES, CATEGORY_NOUNS, CHANGE_VERBS, INCREMENT_CUES, MEASURE_HEADS, QUALIFIER_PREFIX,
+                         QUALIFIER_SUFFIX, RANK_REGIONS, RANK_VERBS)
 
 # --- reference years ------------------------------------------------------------------------------
 _Y = r"(?:19|20)\d{2}"
@@ -171,12 +171,16 @@ _OBJECT_CUT = re.compile(r"[，。；：、（(]|启动|实现|开通|签署|建
                          r"认为|对|通过|提供|的能力")
 
 
+# "1.08 亿件（套）": a bracketed alternative of the measure word, not the start of the noun.
+_UNIT_NOTE = re.compile(r"^[ \t]*[（(][^（）()，。；]{1,3}[）)]")
+
+
 def subject_of(text: str, clause: tuple[int, int], start: int, end: int, counted: bool) -> str:
     """The phrase a figure measures, as written: the clause text before it with time phrases, verbs
     and qualifiers trimmed; for a count that is the object of its clause ("建成 12.8 万个 5G 基站")
     the noun after the measure word."""
     cs, ce = clause
-    after = text[end:ce]
+    after = _UNIT_NOTE.sub("", text[end:ce], count=1)
     after = after.lstrip(" \t的")
     noun_after = ""
     if after and not after[0] in "，。；：、,;:":
@@ -288,8 +292,20 @@ def split_subjects(subject: str, n: int) -> list[str]:
     last = parts[-1]
     out = []
     for p in parts[:-1]:
-        out.append(p + last[len(p):] if len(p) < len(last) and not last.startswith(p) else p)
+        out.append(p + _shared_tail(p, last))
     return out + [last]
+
+
+def _shared_tail(item: str, last: str) -> str:
+    """The head an item borrows from the last item of its list: none when the item names a measure
+    itself ("数量和应用规模"); from the category noun of the last item on ("计算机技术、数字通信领域
+    PCT 国际专利申请数量"); else the last item past the item's length (行政村、贫困村通宽带率)."""
+    if item.rstrip(" \t").endswith(MEASURE_HEADS) or last.startswith(item) or len(item) >= len(last):
+        return ""
+    at = min((last.find(word) for word in CATEGORY_NOUNS if last.find(word) > 0), default=-1)
+    if at > 0:
+        return last[at:]
+    return last[len(item):]
 
 
 # --- alternative subjects -------------------------------------------------------------------------
@@ -327,6 +343,11 @@ def respective_items(subject: str) -> list[str]:
     if len(parts) < 2:
         return []
     return split_subjects(subject, len(parts))
+
+
+def is_attributive(prefix: str) -> bool:
+    """"…较高的 200 款": the words before a figure end in 的, so they modify what the figure counts."""
+    return prefix.rstrip(" \t*").endswith("的")
 
 
 def trim_trailing(text: str) -> str:

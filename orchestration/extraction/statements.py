@@ -7,6 +7,7 @@ one Statement per subject sharing the figure and per end of a range.
 """
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass, fields
 
@@ -55,11 +56,30 @@ def extract_statements(document, edition_year: int, match_indicator=None) -> lis
     sections = SectionIndex(extract_sections(document, kinds))
     lines = LineIndex(text)
     out: list[Statement] = []
+    match_indicator = _keyer(match_indicator)
     for paragraph in build_paragraphs(text, kinds):
         if paragraph.kind != "prose":
             continue
         out.extend(_paragraph_statements(document, paragraph, edition_year, sections, lines, match_indicator))
     return out
+
+
+def _keyer(match_indicator):
+    """The indicator matcher as (subject, unit, kind, sentence, head_only); the sentence and the
+    head-only flag are passed to a matcher that takes ``context`` / ``head_only`` parameters."""
+    if match_indicator is None:
+        return None
+    try:
+        parameters = inspect.signature(match_indicator).parameters
+    except (TypeError, ValueError):
+        parameters = {}
+
+    def keyer(subject, unit, kind, context, head_only=False):
+        extra = {name: value for name, value in (("context", context), ("head_only", head_only))
+                 if name in parameters}
+        return match_indicator(subject, unit, kind, **extra)
+
+    return keyer
 
 
 def _accept(p: str, f: Figure, clause: tuple[int, int], section: str, brackets) -> Figure | None:
@@ -170,7 +190,8 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                 (not before or _DIGIT.search(before)):
             # "86.2% 的学校实现了…": the figure qualifies the noun phrase after it
             subject = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce) or subject
-        respective = _respective_subject(p, clause, f.start, mine, last_items)
+        respective = _respective_subject(p, clause, f.start, mine,
+                                         _sentence_respective_list(p, bounds, sentence, clause) or last_items)
         if respective:
             subject = respective
         # "X 从 A 增长至 B": both ends measure X, the phrase before 从/由.
@@ -211,12 +232,14 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
             for value in values:
                 key = None
                 if match_indicator:
-                    key = match_indicator(subj, f.unit, kind)
+                    context = p[sentence[0]:f.start]
+                    key = match_indicator(subj, f.unit, kind, context)
                     if key is None:
                         # the measure may be named around the subject: try wider phrases of the clause
-                        for wider in _wider_subjects(p, bounds, sentence, clause, f, subj, before, later,
-                                                     topics.get(sentence), previous_subject, len(mine)):
-                            key = match_indicator(wider, f.unit, kind)
+                        for wider, head_only in _wider_subjects(p, bounds, sentence, clause, f, subj, before, later,
+                                                                topics.get(sentence), previous_subject, len(mine),
+                                                                len(subjects) > 1):
+                            key = match_indicator(wider, f.unit, kind, context, head_only)
                             if key:
                                 subj = wider
                                 break
@@ -304,6 +327,19 @@ def _respective_list(p: str, clause: tuple[int, int]) -> list[str]:
     return []
 
 
+def _sentence_respective_list(p: str, bounds: Boundaries, sentence: tuple[int, int], clause: tuple[int, int]):
+    """The subjects of the nearest 分别 list in an earlier clause of the sentence, whether or not that
+    clause states a figure ("增长最快的领域分别是 A 和 B，分别同比增长 a 和 b")."""
+    ss, _ = sentence
+    cs, _ = clause
+    earlier = [c for c in bounds.clause_starts if ss <= c < cs]
+    for lo, hi in reversed(list(zip(earlier, earlier[1:] + [cs]))):
+        items = _respective_list(p, (lo, hi))
+        if items:
+            return items
+    return []
+
+
 def _respective_subject(p: str, clause: tuple[int, int], start: int, mine: list[int], last_items: list[str]) -> str:
     """"A、B、C用户规模分别达 x、y、z": the item paired with this figure; "同比分别增长 a、b、c" after
     such a list pairs with the items of that list."""
@@ -323,31 +359,47 @@ def _respective_subject(p: str, clause: tuple[int, int], start: int, mine: list[
     return items[figures.index(start)]
 
 
+def _entities(previous_subject: str) -> list[str]:
+    """"…健康码累计使用人数超 9 亿，访问量超 N 次": the second measure belongs to the entity of the first;
+    the entity is a start of the previous subject, tried longest first (only a match heading the
+    phrase counts)."""
+    return [previous_subject[:n] for n in range(len(previous_subject) - 1, 1, -1)]
+
+
 def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], clause: tuple[int, int], f: Figure,
                     subject: str, before: str, later: list[int], topic: str | None, previous_subject: str,
-                    figures_in_clause: int):
+                    figures_in_clause: int, shared: bool = False):
     """Wider phrases naming the measure of a figure, tried in turn when its subject matches no
     indicator: the clause before the figure with only verbs trimmed ("全年累计访问量"), the noun after
     the figure with the rest of its clause ("300个城市启动千兆光纤宽带网络建设"), the phrase before
     with it, the figure-less clause before in the sentence with the subject ("推行跨省异地电子缴税，已在
     N 个地区试点"), the sentence topic or the previous subject of the sentence before the subject
-    ("全球占比" of 数据产量), and, for a clause with one figure, the clause without its numbers."""
+    ("全球占比" of 数据产量), and, for a clause with one figure, the clause without its numbers.
+    A subject that is one of several sharing the figure ("数量和应用规模均居世界第一") is not widened
+    within its own clause: that clause names the other subjects too."""
     cs, ce = clause
     after = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
     raw = ctx.trim_trailing(p[cs:f.start])
+    if f.unit_word and after and ctx.is_attributive(p[cs:f.start]):
+        # "使用频度较高的 200 款移动应用程序": the words before 的 modify the counted noun, they are
+        # not the measure; only the whole noun phrase names it.
+        raw, before = raw + "的" + subject, ""
+    if shared:
+        raw, before, figures_in_clause = "", "", 0
     ss, _ = sentence
-    previous_clause = ""
     earlier = [c for c in bounds.clause_starts if ss <= c < cs]
-    if earlier:
-        text = p[earlier[-1]:cs].strip(" \t，。；：,;:")
-        if not _DIGIT.search(text):
-            previous_clause = text
+    # the figure-less clauses before in the sentence, nearest first; beyond the clause just before,
+    # only an alias heading the phrase counts ("…推出“防疫健康码”，…，访问量超 N 次")
+    clauses = [p[lo:hi].strip(" \t，。；：,;:") for lo, hi in zip(earlier, earlier[1:] + [cs])][::-1]
+    figureless = [(text, n > 0) for n, text in enumerate(clauses) if text and not _DIGIT.search(text)]
     seen = {subject}
-    for wider in (raw if not _DIGIT.search(raw) else "", after,
-                  before + after if before and not _DIGIT.search(before) else "",
-                  previous_clause + subject if previous_clause else "",
-                  (topic or "") + subject if topic else "", previous_subject + subject if previous_subject else "",
-                  ctx.strip_figures(p[cs:ce]) if figures_in_clause == 1 else ""):
+    for wider, head_only in ((raw if not _DIGIT.search(raw) else "", False), (after, False),
+                             (before + after if before and not _DIGIT.search(before) else "", False),
+                             *((text + subject, head_only) for text, head_only in figureless),
+                             *((entity + subject, True) for entity in _entities(previous_subject)),
+                             ((topic or "") + subject if topic else "", False),
+                             (previous_subject + subject if previous_subject else "", False),
+                             (ctx.strip_figures(p[cs:ce]) if figures_in_clause == 1 else "", False)):
         if wider and wider not in seen:
             seen.add(wider)
-            yield wider
+            yield wider, head_only

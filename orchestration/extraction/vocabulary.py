@@ -94,3 +94,9 @@ PROVINCE_COUNT_TAIL = ("省（区、市）", "省(区、市)", "省（区，市�
 # Enumeration words that multiply one figure over several subjects ("均", "都") or that sum them ("共").
 SHARED_CUES = ("均", "都")
 SUM_CUES = ("共", "合计", "总计", "分别")
+
+# --- lists of subjects sharing a head ("A、B领域 X") ----------------------------------------------
+# Nouns that end a measure: an item ending in one needs no head from the next item ("数量和应用规模").
+MEASURE_HEADS = ("数量", "规模", "总量", "量", "数", "率", "额", "占比", "比重", "人次", "指数")
+# Category nouns after coordinated modifiers: the shared head starts there ("计算机技术、数字通信领域…").
+CATEGORY_NOUNS = ("领域", "行业", "产业", "地区", "区域")

@@ -12,18 +12,24 @@ Rules (all data-driven: the wordings live in the catalogue's ``aliases``):
    growth-rate indicator, never to the level in yuan).
 4. The subject equal to an alias wins; otherwise the longest alias, then an exact kind over a
    compatible one, then the earliest position, then catalogue order.
+5. With the sentence before the figure as context, an indicator whose catalogue name ends in the
+   matched wording (its head) and whose other name words the sentence repeats takes over ("处置账号" in a sentence about 摄像头偷窥
+   is the account count of that crackdown, not of another campaign).
+6. For a wider phrase built around a subject, only an alias that ends the phrase may count
+   (``head_only``): in Chinese the head noun ends the noun phrase, a word buried before it modifies it.
 
 Nothing matched -> ``None`` (the statement keeps a null key; nothing is dropped).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from orchestration.indicators.catalogue import Catalogue, load_catalogue
-from orchestration.indicators.normalise import alias_forms, subject_forms
-from orchestration.indicators.vocabulary import normalise_unit
+from orchestration.indicators.normalise import alias_forms, normalise_subject, subject_forms
+from orchestration.indicators.vocabulary import NAME_SUFFIXES, normalise_unit
 
 # statement kind -> indicator kinds it may be read as, besides its own kind
 _COMPATIBLE_KINDS: dict[str, frozenset[str]] = {
@@ -85,6 +91,8 @@ class Matcher:
                     if indicator.key not in keys:
                         keys.append(indicator.key)
         self.max_len = max((len(form) for form in self.index), default=0)
+        self.names = {key: alias_forms(i.name_zh)[0] if alias_forms(i.name_zh) else "" for key, i in
+                      catalogue.indicators.items()}
 
     def _hits(self, text: str) -> list[tuple[int, int, str]]:
         hits = []
@@ -100,13 +108,16 @@ class Matcher:
             if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for (s2, e2, _) in hits)
         ]
 
-    def candidates(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True):
+    def candidates(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True,
+                   head_only: bool = False):
         unit = normalise_unit(unit)
         if require_unit and unit is None:
             return []
         found: dict[str, tuple] = {}
         for form in subject_forms(subject):
             for start, end, alias in self._hits(form):
+                if head_only and end != len(form):
+                    continue  # rule 6: the alias must end the phrase (its head)
                 exact = start == 0 and end == len(form)
                 for key in self.index[alias]:
                     indicator = self.catalogue.indicators[key]
@@ -121,9 +132,55 @@ class Matcher:
                         found[key] = (score, Match(key, alias, exact, fit, unit_fits))
         return [m for _, m in sorted(found.values(), key=lambda item: item[0], reverse=True)]
 
-    def match(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True):
-        found = self.candidates(subject, unit, kind, require_unit=require_unit)
+    def match(self, subject: str | None, unit: str | None, kind: str | None, *, require_unit: bool = True,
+              head_only: bool = False):
+        found = self.candidates(subject, unit, kind, require_unit=require_unit, head_only=head_only)
         return found[0] if found else None
+
+    def in_context(self, found: Match, unit: str | None, kind: str | None, context: str) -> str:
+        """Rule 5: the key of ``found`` unless another indicator whose catalogue name ends in the same
+        wording is named more closely by the sentence. Names say what qualifies a shared wording
+        ("摄像头偷窥黑产治理处置账号数" vs "2021年“清朗”行动处置账号数"): the indicator whose
+        qualifier shares the longest run of Chinese characters (2 at least) with the sentence wins.
+        A wording that is the whole name of the match (网民规模) is not open to qualification."""
+        unit = normalise_unit(unit)
+        text = normalise_subject(context)
+        if not text or found.alias == self.names[found.indicator_key]:
+            return found.indicator_key  # the wording is the whole name: nothing qualifies it
+        best, evidence = found.indicator_key, context_evidence(self.names[found.indicator_key], found.alias, text)
+        for key, name in self.names.items():
+            indicator = self.catalogue.indicators[key]
+            if key == found.indicator_key or not heads_name(name, found.alias) or indicator.unit != unit or \
+                    not kind_fit(kind, indicator.kind, indicator.unit):
+                continue
+            score = context_evidence(name, found.alias, text)
+            if score >= 2 and score > evidence:
+                best, evidence = key, score
+        return best
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def heads_name(name: str, alias: str) -> bool:
+    """The wording ends the name, a measure suffix aside ("…处置账号数" is headed by 处置账号; in
+    "参与首批绿电交易的市场主体数" 绿电交易 only qualifies 市场主体)."""
+    at = name.rfind(alias) if alias else -1
+    return at >= 0 and name[at + len(alias):] in NAME_SUFFIXES
+
+
+def context_evidence(name: str, alias: str, context: str) -> int:
+    """The longest run of Chinese characters shared by ``context`` and the words of ``name`` other
+    than ``alias`` (what qualifies the wording in the name)."""
+    best = 0
+    for part in name.split(alias, 1) if alias and alias in name else [name]:
+        for run in _CJK_RUN.findall(part):
+            n = len(run)
+            for size in range(min(n, len(context)), best, -1):
+                if any(run[i:i + size] in context for i in range(n - size + 1)):
+                    best = size
+                    break
+    return best
 
 
 @lru_cache(maxsize=4)
@@ -137,13 +194,18 @@ def get_matcher() -> Matcher:
 
 
 @lru_cache(maxsize=65536)
-def match_indicator(subject: str, unit: str, kind: str) -> str | None:
+def match_indicator(subject: str, unit: str, kind: str, context: str = "", head_only: bool = False) -> str | None:
     """Indicator key for a statement's subject, unit and kind; ``None`` when nothing fits.
 
     ``unit`` may be a vocabulary unit (``count``, ``percent`` …) or a unit as stated (``亿元``, ``%``);
-    ``kind`` is one of level/share/growth/cagr/multiple/increment/rank (empty: any kind)."""
-    found = get_matcher().match(subject, unit, kind)
-    return found.indicator_key if found else None
+    ``kind`` is one of level/share/growth/cagr/multiple/increment/rank (empty: any kind).
+    ``context`` (the sentence of the statement) chooses among indicators sharing the wording;
+    ``head_only`` accepts only an alias that ends the subject (the head of a wider phrase)."""
+    matcher = get_matcher()
+    found = matcher.match(subject, unit, kind, head_only=head_only)
+    if not found:
+        return None
+    return matcher.in_context(found, unit, kind, context) if context else found.indicator_key
 
 
 def match_indicator_by_name(subject: str, kind: str | None = None) -> str | None:

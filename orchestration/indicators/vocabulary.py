@@ -84,6 +84,9 @@ def normalise_unit(unit: str | None) -> str | None:
     return STATED_UNITS.get(text)
 
 
+# What a catalogue name may add after the words of the measure ("处置账号" + "数").
+NAME_SUFFIXES = frozenset({"", "数", "数量", "总数", "条数", "件数", "个数", "人数", "量", "规模"})
+
 _QUALIFIER_WORDS = {
     "exact": "exact", "": "exact", "达": "exact", "达到": "exact", "为": "exact",
     "over": "over", "超": "over", "超过": "over", "逾": "over", "以上": "over", "余": "over", "多": "over",

@@ -54,3 +54,67 @@ def test_second_item_of_a_figure_list_is_its_own_subject(extract):
 def test_percent_before_a_noun_phrase_measures_it(extract):
     _, st = extract("校园建设稳步推进，86.5% 的学校实现了教学设备全覆盖。\n")
     assert st[0].subject == "学校实现了教学设备全覆盖"
+
+
+def _keyed(tmp_path, text):
+    from orchestration.extraction import extract_statements, read_document
+
+    path = tmp_path / "keyed.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_statements(read_document(path), 2022, match_indicator)
+
+
+def test_words_before_de_modify_the_counted_noun(tmp_path):
+    st = _keyed(tmp_path, "改造加快推进，网民使用频度较高的 150 款移动应用程序全部完成改造。\n")
+    assert st[0].indicator_key == "top_apps_supporting_ipv6"
+    assert "较高的移动应用程序" in st[0].subject  # not 网民: 网民 only modifies what is counted
+
+
+def test_a_list_item_takes_the_campaign_of_its_sentence(tmp_path):
+    st = _keyed(tmp_path, "开展摄像头偷窥黑色产业链专项整治，处置违规信息 2 万余条、账号 300 余个。\n")
+    assert st[-1].indicator_key == "webcam_voyeurism_accounts_handled"
+
+
+def test_a_bracketed_measure_word_does_not_hide_the_counted_noun(extract):
+    _, st = extract("全市 3.5 万处甲类设施和 2.5 万件（套）乙类藏品完成登记。\n")
+    assert st[-1].subject == "乙类藏品"
+
+
+def test_items_already_naming_a_measure_borrow_no_head():
+    from orchestration.extraction.context import split_subjects
+
+    assert split_subjects("数量和应用规模", 2) == ["数量", "应用规模"]
+    assert split_subjects("甲村、乙村通宽带率", 2) == ["甲村通宽带率", "乙村通宽带率"]
+
+
+def test_coordinated_modifiers_borrow_the_head_from_the_category_noun():
+    from orchestration.extraction.context import split_subjects
+
+    assert split_subjects("人工智能、数字通信领域专利数量", 2) == ["人工智能领域专利数量", "数字通信领域专利数量"]
+
+
+def test_respective_figures_pair_with_a_list_named_in_a_figureless_clause(extract):
+    _, st = extract("今年增速最快的领域分别是甲方法和乙技术，分别同比增长 50.5% 和 20.5%。\n")
+    assert [(s.subject, s.value) for s in st] == [("甲方法", 50.5), ("乙技术", 20.5)]
+
+
+def test_a_measure_takes_the_entity_named_in_an_earlier_clause(tmp_path):
+    st = _keyed(tmp_path, "平台推出“防疫健康码”，全面实行扫码通行，累计使用人数超 3 亿，访问量超 50 亿次。\n")
+    assert [s.indicator_key for s in st] == ["health_code_cumulative_users", "health_code_cumulative_visits"]
+
+
+def test_a_word_buried_in_an_earlier_clause_does_not_name_the_measure(tmp_path):
+    st = _keyed(tmp_path, "网民数量稳步增长，平台功能不断完善，访问人次达 5 亿。\n")
+    assert st[-1].indicator_key is None
+
+
+def test_a_second_measure_belongs_to_the_entity_of_the_first(tmp_path):
+    st = _keyed(tmp_path, "各地“健康码”累计使用人数超 3 亿，累计访问量超 50 亿次。\n")
+    assert [s.indicator_key for s in st] == ["health_code_cumulative_users", "health_code_cumulative_visits"]
+
+
+def test_one_of_several_subjects_sharing_a_figure_is_not_read_from_its_siblings(tmp_path):
+    st = _keyed(tmp_path, "平台课程数量达 5 万门，数量和应用规模均居世界第一。\n")
+    ranks = [s for s in st if s.kind == "rank"]
+    assert [s.subject for s in ranks] == ["数量", "应用规模"]
+    assert ranks[0].indicator_key != ranks[1].indicator_key

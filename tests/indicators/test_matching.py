@@ -99,3 +99,9 @@ def test_normalise_subject():
     assert normalise_subject("  我国 ＩＰｖ６ 活跃用户数 ") == "ipv6活跃用户数"
     assert normalise_subject("全国农村网络零售额") == "农村网络零售额"
     assert normalise_subject("全国服务") == "全国服务"  # a leading noise word stays when little is left
+
+
+def test_head_only_accepts_an_alias_ending_the_phrase():
+    assert match_indicator("平台推出健康码使用人数", "count", "level", head_only=True) == "health_code_cumulative_users"
+    assert match_indicator("我国网民使用较多的移动应用", "count", "level") == "internet_users"
+    assert match_indicator("我国网民使用较多的移动应用", "count", "level", head_only=True) is None
