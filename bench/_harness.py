@@ -24,12 +24,52 @@ VENV_BIN = ROOT / ".venv" / "bin"
 
 # Runs the command given as JSON in argv[1], forwards its output, then writes its rusage to argv[2].
 _WRAPPER = r"""
-import json, resource, subprocess, sys
-proc = subprocess.run(json.loads(sys.argv[1]))
+import json, os, resource, subprocess, sys, threading
+
+# Peak memory of the whole process tree (the build spawns dbt and a Great Expectations worker): the sum of
+# the resident sets of the command and its descendants, sampled every 0.1 s from /proc.
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(root):
+    parents = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                parents[int(pid)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            pass
+    tree, frontier = {root}, [root]
+    while frontier:
+        frontier = [p for p, parent in parents.items() if parent in frontier and p not in tree]
+        tree.update(frontier)
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm") as fh:
+                total += int(fh.read().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+proc = subprocess.Popen(json.loads(sys.argv[1]))
+peak = [0]
+done = threading.Event()
+
+
+def sample():
+    while not done.wait(0.1):
+        peak[0] = max(peak[0], tree_rss(proc.pid))
+
+
+threading.Thread(target=sample, daemon=True).start()
+proc.wait()
+done.set()
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[2], "w") as fh:
-    json.dump({"returncode": proc.returncode, "maxrss_kb": ru.ru_maxrss, "user": ru.ru_utime,
-               "sys": ru.ru_stime}, fh)
+    json.dump({"returncode": proc.returncode, "maxrss_kb": max(ru.ru_maxrss, peak[0] // 1024),
+               "user": ru.ru_utime, "sys": ru.ru_stime}, fh)
 """
 
 

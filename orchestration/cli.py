@@ -3,6 +3,7 @@ Expectations are slow to import; `dcw extract` needs neither)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from .settings import quiet_third_parties
@@ -65,6 +66,9 @@ def _run_build(editions, record_runs: bool = False) -> int:
 
     report = build(editions, record_runs=record_runs)
     print(format_summary(report))
+    # A build leaves millions of objects (Dagster, dbt's manifest) that the process frees as it ends; the
+    # interpreter's last garbage collection over them held the exit up by ~0.9 s after the summary.
+    gc.freeze()
     return 0 if report.ok else 1
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
+
+from .. import yaml_io
 
 CORRECTIONS_FILE = "corrections.yml"
 REQUIRED = ("id", "edition_year", "indicator_key", "ref_year", "value_as_stated", "corrected_value", "reason",
@@ -64,13 +65,13 @@ def load_corrections(path: Path) -> list[Correction]:
     if not path.exists():
         return []
     text = path.read_text(encoding="utf-8")
-    doc = yaml.safe_load(text) or {}
+    doc = yaml_io.safe_load(text) or {}
     entries = doc.get("corrections") if isinstance(doc, dict) else None
     if entries is None:
         return []
     if not isinstance(entries, list):
         raise CorrectionsError(f"{path.name}: 'corrections' must be a list")
-    root = yaml.compose(text)
+    root = yaml_io.compose(text)
     lines = []
     for key, node in root.value:
         if key.value == "corrections":

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import yaml_io
+
 MANIFEST_NAME = "manifest.yml"
 KINDS = ("full_text", "curated")
 REQUIRED = ("edition_year", "title", "publisher", "file", "sha256", "kind")
@@ -43,7 +45,7 @@ def load_manifest(sources: Path) -> list[ManifestEntry]:
     if not path.is_file():
         raise ManifestError(f"{path}: manifest not found")
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = yaml_io.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ManifestError(f"{path}: not valid YAML ({exc})") from exc
     raw_entries = doc.get("editions") if isinstance(doc, dict) else None

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from orchestration import yaml_io
 from orchestration.indicators.matching import get_matcher
 from orchestration.indicators.vocabulary import normalise_qualifier, normalise_unit
 
@@ -82,7 +83,7 @@ def _source_file(path: Path) -> str:
 
 def _entry_lines(text: str, section: str) -> list[int]:
     """1-based line of each entry of a top-level sequence, from the YAML node tree."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml_io.compose(text)
     if not isinstance(root, yaml.MappingNode):
         return []
     for key_node, value_node in root.value:
@@ -133,7 +134,7 @@ def read_curated_sheet(path, sha256: str | None = None, edition_year: int | None
         raise CuratedSheetError(f"{path}: sha256 {hashlib.sha256(raw).hexdigest()} differs from the manifest's {sha256}")
     try:
         text = raw.decode("utf-8-sig")
-        data = yaml.safe_load(text)
+        data = yaml_io.safe_load(text)
         fact_lines = _entry_lines(text, "facts")
         ranking_lines = _entry_lines(text, "rankings")
     except (UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 import duckdb
 import pandas as pd
-import yaml
 
+from .. import yaml_io
 from ..settings import DBT_PROJECT_DIR
 
 SOURCES_FILE = DBT_PROJECT_DIR / "models" / "staging" / "_sources.yml"
@@ -24,7 +24,7 @@ class RawSchemaError(RuntimeError):
 @lru_cache(maxsize=1)
 def _raw_source() -> dict:
     """Read once per process, so the asset specs and the DDL always agree."""
-    doc = yaml.safe_load(SOURCES_FILE.read_text(encoding="utf-8"))
+    doc = yaml_io.safe_load(SOURCES_FILE.read_text(encoding="utf-8"))
     (raw,) = [s for s in doc["sources"] if s.get("schema") == RAW_SCHEMA]
     return raw
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import yaml_io
 from ..editions.manifest import KINDS, MANIFEST_NAME, ManifestEntry, load_manifest, sha256_of
 
 DEFAULT_PUBLISHER = "国家互联网信息办公室"
@@ -76,7 +77,7 @@ def upsert_entry(manifest_text: str, entry: ManifestEntry) -> str:
     new_block = render_entry(entry, indent)
     insert_at = None
     for first, end in blocks:
-        parsed = (yaml.safe_load("editions:\n" + "".join(lines[first:end])) or {}).get("editions") or [{}]
+        parsed = (yaml_io.safe_load("editions:\n" + "".join(lines[first:end])) or {}).get("editions") or [{}]
         item = parsed[0] if isinstance(parsed[0], dict) else {}
         year, kind = int(item.get("edition_year", 0) or 0), item.get("kind")
         if year == entry.edition_year and kind == entry.kind:

@@ -75,16 +75,27 @@ def warehouse_lock(target: Path, wait_seconds: float, say: Callable[[str], None]
         except Timeout as exc:
             raise BuildLockedError(f"{target}: another build ({holder}) still holds {lock_path} after "
                                    f"{wait_seconds:.0f} s; try again when it has finished") from exc
+    owner = target.parent / ".build.owner"
     try:
-        (target.parent / ".build.owner").write_text(f"pid {os.getpid()} since {time.strftime('%H:%M:%S')}")
+        owner.write_text(f"pid {os.getpid()} since {time.strftime('%H:%M:%S')}")
         yield
     finally:
+        owner.unlink(missing_ok=True)
         lock.release()
 
 
-def _lock_holder(target: Path) -> str:
+def _lock_holder(target: Path, patience: float = 2.0) -> str:
+    """Who holds the lock, from the note its holder writes just after taking it (give it a moment)."""
     owner = target.parent / ".build.owner"
-    return owner.read_text() if owner.exists() else "unknown process"
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            note = owner.read_text()
+        except FileNotFoundError:
+            note = ""
+        if note or time.monotonic() > deadline:
+            return note or "a process that has not said who it is"
+        time.sleep(0.05)
 
 
 def _test_pause(stage: str, work_db: Path) -> None:
@@ -98,14 +109,19 @@ def _test_pause(stage: str, work_db: Path) -> None:
 
 
 def _prepare_workdir(target: Path, keep_existing: bool) -> Path:
-    """A private copy of the published warehouse to build into (leftovers of a killed build go)."""
+    """A private copy of the published warehouse to build into (leftovers of a killed build go).
+
+    The copy's name carries this build's pid: a build killed with SIGKILL can leave its dbt process
+    running, and that orphan opens the warehouse by name when it gets to it; it must never open this
+    build's copy."""
     work = target.parent / ".build"
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
+    work_db = work / f"{target.stem}-{os.getpid()}{target.suffix}"
     if keep_existing and target.exists():
-        shutil.copy2(target, work / target.name)
-    return work / target.name
+        shutil.copy2(target, work_db)
+    return work_db
 
 
 def _publish(work_db: Path, target: Path) -> None:

@@ -10,12 +10,20 @@ from dagster._core.storage.event_log import InMemoryEventLogStorage
 
 class _HeldConnectionEventLogStorage(InMemoryEventLogStorage):
     """Dagster's in-memory event log opens a new SQLite connection and sets two pragmas for every
-    statement (~3 600 times a build, ~1 s); keep one connection per thread instead. Same tables, same
-    queries, same lock."""
+    statement (~3 600 times a build, ~1 s); keep one connection per thread instead, and remember which
+    tables exist. Same tables, same queries, same lock."""
 
     def __init__(self, *args, **kwargs):
         self._per_thread = threading.local()
+        self._tables: dict[str, bool] = {}
         super().__init__(*args, **kwargs)
+
+    def has_table(self, table_name: str) -> bool:
+        """Asked for every asset check event, and each time answered on a fresh connection; the schema
+        of an in-memory store does not change once created."""
+        if table_name not in self._tables:
+            self._tables[table_name] = super().has_table(table_name)
+        return self._tables[table_name]
 
     @contextmanager
     def _connect(self):

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .. import yaml_io
 from ..settings import EXPECTATIONS_DIR
 
 SEVERITIES = ("error", "warn")
@@ -46,7 +45,7 @@ class SuiteOutcome:
 def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[SuiteSpec]:
     specs = []
     for path in sorted(Path(directory).glob("*.yml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = yaml_io.safe_load(path.read_text(encoding="utf-8")) or {}
         missing = [k for k in ("name", "table", "asset", "severity", "expectations") if k not in doc]
         if missing:
             raise SuiteDefinitionError(f"{path.name}: missing {', '.join(missing)}")

@@ -13,8 +13,10 @@ check fails with a pipeline error naming the cause.
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -39,6 +41,10 @@ def _import_great_expectations() -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations  # noqa: F401 - the point is to pay for the import now
 
+    # GX's modules are here for the life of the worker: keep the collector from walking them again,
+    # at every collection and at exit (where collecting them held the build's exit up by ~0.6 s)
+    gc.freeze()
+
 
 def _ready() -> bool:
     return True
@@ -62,8 +68,25 @@ def start() -> ProcessPoolExecutor:
             # spawn, not fork: the build process has threads (Dagster's, dbt's stdout reader)
             _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_import_great_expectations)
-            _pool.submit(_ready)  # the pool spawns its process on the first task
+            with _main_module_hidden():
+                _pool.submit(_ready)  # the pool spawns its one process on the first task
         return _pool
+
+
+@contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """A spawned process re-runs the parent's main script unless it is hidden: a script that calls
+    build() without an `if __name__ == "__main__"` guard would build again inside the worker. The
+    worker needs nothing from it (everything it runs is imported by module name)."""
+    main = sys.modules.get("__main__")
+    saved = {name: getattr(main, name) for name in ("__file__", "__spec__") if hasattr(main, name)}
+    try:
+        for name in saved:
+            setattr(main, name, None)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(main, name, value)
 
 
 def _discard(pool: ProcessPoolExecutor) -> None:
@@ -90,6 +113,17 @@ def validate(docs_dir: Path, spec: SuiteSpec, frame) -> SuiteOutcome:
     """Validate `frame` against `spec` in the worker; its Data Docs go to `docs_dir` (now, or at the end of
     `docs_deferred()`)."""
     return _call(_validate, str(docs_dir), spec, frame, _defer_docs)
+
+
+def validate_all(docs_dir: Path, items: list[tuple[SuiteSpec, object]]) -> list[SuiteOutcome]:
+    """Validate several (spec, frame) pairs, all queued to the worker at once; outcomes in the same order."""
+    pool = start()
+    try:
+        futures = [pool.submit(_validate, str(docs_dir), spec, frame, _defer_docs) for spec, frame in items]
+        return [future.result() for future in futures]
+    except BrokenProcessPool:
+        _discard(pool)
+        return [validate(docs_dir, spec, frame) for spec, frame in items]
 
 
 @contextmanager

@@ -58,3 +58,71 @@ def test_a_worker_that_keeps_dying_is_a_clear_pipeline_error(monkeypatch):
     monkeypatch.setattr(worker, "start", lambda: Broken())
     with pytest.raises(worker.ValidationWorkerError, match="died twice"):
         worker.validate("unused", SPEC, pd.DataFrame({"id": [1], "status": ["holds"]}))
+
+
+def test_a_failing_error_suite_blocks_what_is_downstream_and_a_warn_suite_does_not(tmp_path, monkeypatch):
+    """Real Dagster, real GX (in the worker), real DuckDB: the wiring of orchestration/quality/checks.py."""
+    import dagster as dg
+    import duckdb
+
+    from orchestration.ingestion.resources import WarehouseResource
+    from orchestration.quality import checks
+
+    db = tmp_path / "w.duckdb"
+    monkeypatch.setenv("DCW_WAREHOUSE", str(db))  # the Data Docs go beside it
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema marts; create table marts.probe as select * from (values (1, 'holds'), "
+                    "(null, 'fails')) t(id, status)")
+    integrity = SuiteSpec(name="probe_integrity", description="ids", table="marts.probe", asset="probe",
+                          severity="error", file="probe.yml", expectations=SPEC.expectations[:1])
+    findings = SuiteSpec(name="probe_findings", description="claims hold", table="marts.probe", asset="probe",
+                         severity="warn", file="probe.yml", expectations=(
+                             {"type": "expect_column_values_to_be_in_set",
+                              "kwargs": {"column": "status", "value_set": ["holds"]}, "meta": {}},))
+
+    @dg.asset(name="probe")
+    def probe():
+        return None
+
+    @dg.asset(deps=[probe])
+    def downstream():
+        return None
+
+    def run(suites):
+        monkeypatch.setattr(checks, "load_suites", lambda: suites)
+        return dg.materialize([probe, downstream, *checks.gx_asset_checks()], raise_on_error=False,
+                              resources={"warehouse": WarehouseResource(path=str(db))})
+
+    blocked = run([integrity, findings])
+    evaluations = {e.check_name: e for e in blocked.get_asset_check_evaluations()}
+    assert not evaluations["probe_integrity"].passed
+    assert evaluations["probe_integrity"].severity == dg.AssetCheckSeverity.ERROR
+    assert not evaluations["probe_findings"].passed  # the finding is reported too ...
+    assert evaluations["probe_findings"].metadata["findings_count"].value == 1  # ... with the row behind it
+    assert not blocked.success
+    assert [m.asset_key for m in blocked.get_asset_materialization_events()] == [dg.AssetKey("probe")]
+
+    shown = run([findings])  # a finding about a report is shown, and the run goes on
+    assert shown.success
+    assert {m.asset_key for m in shown.get_asset_materialization_events()} == {dg.AssetKey("probe"),
+                                                                              dg.AssetKey("downstream")}
+
+
+def test_a_script_without_a_main_guard_is_not_run_again_in_the_worker(tmp_path):
+    """multiprocessing's spawn re-runs the parent's main script in the child unless it is hidden."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import pandas as pd\n"
+        "from orchestration.quality import worker\n"
+        "from tests.quality.test_worker import SPEC\n"
+        f"outcome = worker.validate({str(tmp_path / 'docs')!r}, SPEC, pd.DataFrame({{'id': [1], 'status': ['holds']}}))\n"
+        "print('validated', outcome.success)\n")
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["validated True"]
