@@ -109,19 +109,16 @@ def _test_pause(stage: str, work_db: Path) -> None:
 
 
 def _prepare_workdir(target: Path, keep_existing: bool) -> Path:
-    """A private copy of the published warehouse to build into (leftovers of a killed build go).
-
-    The copy's name carries this build's pid: a build killed with SIGKILL can leave its dbt process
-    running, and that orphan opens the warehouse by name when it gets to it; it must never open this
-    build's copy."""
+    """A private copy of the published warehouse to build into (leftovers of a killed build go). Its path
+    is the same for every build: dbt re-parses the whole project when its profile (the path) changes.
+    A killed build's dbt dies with it (transformation/launcher.py), so nothing else opens this copy."""
     work = target.parent / ".build"
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    work_db = work / f"{target.stem}-{os.getpid()}{target.suffix}"
     if keep_existing and target.exists():
-        shutil.copy2(target, work_db)
-    return work_db
+        shutil.copy2(target, work / target.name)
+    return work / target.name
 
 
 def _publish(work_db: Path, target: Path) -> None:

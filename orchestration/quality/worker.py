@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -37,7 +38,16 @@ class ValidationWorkerError(RuntimeError):
 
 # -- in the worker ------------------------------------------------------------------------------------
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker holds both ends of its task pipe, so it never sees its parent vanish (a build killed with
+    SIGKILL): it would idle on forever. Leave once the parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
 def _import_great_expectations() -> None:
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="parent-watch", daemon=True).start()
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations  # noqa: F401 - the point is to pay for the import now
 

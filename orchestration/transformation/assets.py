@@ -6,6 +6,7 @@ edition partition of the raw tables.
 """
 
 import importlib.metadata
+import os
 from functools import cached_property
 from typing import Any, Mapping
 
@@ -13,8 +14,9 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from packaging.version import Version
 
+from .launcher import BUILD_PID_ENV, dbt_launcher
 from .pipes import DrainedPipe
-from .project import dbt_project, prune_old_invocations
+from .project import dbt_project, keep_partial_parse, prune_old_invocations
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -38,9 +40,11 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource)
     # Two outputs nobody reads, ~1.5 s of dbt's time: its debug log file (~5 MB; every event reaches Dagster
     # and warehouse/logs/dbt_build.log anyway) and the JSON artifacts (the manifest Dagster uses is
     # target/manifest.json from `prepare`; per-node results are in the build log and the asset checks).
+    os.environ[BUILD_PID_ENV] = str(os.getpid())  # dbt exits at once if this process is already gone
     invocation = dbt.cli(["build", "--log-level-file", "warn", "--no-write-json"], context=context)
     invocation.process.stdout = DrainedPipe(invocation.process.stdout)
     yield from invocation.stream()
+    keep_partial_parse(invocation.target_path)
     prune_old_invocations(keep=invocation.target_path)
 
 
@@ -60,4 +64,5 @@ class WarehouseDbtResource(DbtCliResource):
 
 
 def dbt_resource() -> DbtCliResource:
-    return WarehouseDbtResource(project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir))
+    return WarehouseDbtResource(project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir),
+                                dbt_executable=str(dbt_launcher(dbt_project.project_dir / "target")))

@@ -39,6 +39,17 @@ def project_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def keep_partial_parse(invocation_target: Path) -> None:
+    """dagster-dbt seeds each invocation with target/partial_parse.msgpack, but dbt discards it (and parses
+    the whole project, ~3 s) when the profile differs, i.e. when the warehouse path differs from the one
+    it was parsed with. Keep the state of the last build, whose path the next build most likely shares."""
+    state = invocation_target / "partial_parse.msgpack"
+    if state.exists():
+        staged = DBT_PROJECT_DIR / "target" / f".partial_parse.{os.getpid()}"
+        shutil.copy2(state, staged)
+        os.replace(staged, DBT_PROJECT_DIR / "target" / "partial_parse.msgpack")
+
+
 def prune_old_invocations(keep: Path, older_than_seconds: float = 3600) -> None:
     """dagster-dbt gives every dbt invocation its own folder under target/ (~9 MB: manifest, compiled SQL,
     run results). Keep the newest and any younger than an hour (another build may be using it); drop the rest."""

@@ -202,7 +202,7 @@ def crashed(template, tmp_path_factory):
     _wait_for(work / "paused-copied", proc)
     kill(proc, "lock held, copy made")
     proc = start_build(sources, db, [2021], log=root / "kill2.log")
-    _wait_for(work / f"{Path(WAREHOUSE_NAME).stem}-{proc.pid}.duckdb.wal", proc)
+    _wait_for(work / (WAREHOUSE_NAME + ".wal"), proc)
     kill(proc, "writing the raw tables")
     proc = start_build(sources, db, [2021])
     for line in proc.stdout:  # "edition 2021: ingested (...)": the marts run (dbt) starts now

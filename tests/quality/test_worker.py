@@ -126,3 +126,34 @@ def test_a_script_without_a_main_guard_is_not_run_again_in_the_worker(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines() == ["validated True"]
+
+
+def test_the_worker_leaves_when_its_build_is_killed(tmp_path):
+    """A build killed with SIGKILL must not leave its GX worker behind."""
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    script = tmp_path / "parent.py"
+    script.write_text("import time\nfrom orchestration.quality import worker\n"
+                      "pool = worker.start()\npool.submit(int).result()\n"
+                      "print(list(pool._processes)[0], flush=True)\ntime.sleep(600)\n")
+    parent = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    child = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.2)
+    assert not _alive(child)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            return "zombie" not in status.read()
+    except FileNotFoundError:
+        return False
