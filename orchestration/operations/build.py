@@ -153,8 +153,12 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
         os.environ[WAREHOUSE_ENV] = str(work_db)
         try:
             from ..quality import worker
+            from ..quality.suites import load_suites
+            from ..settings import data_docs_dir
 
-            worker.start()  # Great Expectations imports in its own process while this one imports Dagster
+            # Great Expectations imports (and sets up the suites) in its own process while this one
+            # imports Dagster, ingests the editions and runs dbt
+            worker.start(prepare_for=(data_docs_dir(), load_suites()))
             from .runner import run_pipeline  # imports Dagster and the definitions
 
             outcome = run_pipeline(editions, say=say, record_runs=record_runs,

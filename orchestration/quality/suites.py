@@ -83,7 +83,7 @@ class SuiteRunner:
         self._checkpoints: dict[str, object] = {}
         self._pending_docs = False
 
-    def _checkpoint(self, spec: SuiteSpec):
+    def checkpoint(self, spec: SuiteSpec):
         if spec.name in self._checkpoints:
             return self._checkpoints[spec.name]
         gx = self._gx
@@ -106,7 +106,7 @@ class SuiteRunner:
         """With defer_docs (a build validating every suite), the Data Docs wait for `build_docs`; a check
         run on its own (the UI, a sensor) renders its pages at once. Rendering in every checkpoint
         (UpdateDataDocsAction) re-rendered every page each time."""
-        result = self._checkpoint(spec).run(batch_parameters={"dataframe": frame})
+        result = self.checkpoint(spec).run(batch_parameters={"dataframe": frame})
         ((identifier, vr),) = result.run_results.items()
         if defer_docs:
             self._pending_docs = True

@@ -30,6 +30,7 @@ from .suites import SuiteOutcome, SuiteSpec, build_pending_docs, runner_for
 _pool: ProcessPoolExecutor | None = None
 _lock = threading.Lock()
 _defer_docs = False
+_renders: list = []  # Data Docs renders queued by validate_all inside docs_deferred()
 
 
 class ValidationWorkerError(RuntimeError):
@@ -68,10 +69,18 @@ def _render_docs() -> list[str]:
     return [str(page) for page in build_pending_docs()]
 
 
+def _prepare(docs_dir: str, specs: list[SuiteSpec]) -> None:
+    """The GX context and every suite's checkpoint, made while the worker would otherwise wait for dbt."""
+    runner = runner_for(docs_dir)
+    for spec in specs:
+        runner.checkpoint(spec)
+
+
 # -- in the build process -----------------------------------------------------------------------------
 
-def start() -> ProcessPoolExecutor:
-    """The worker of this process, spawned now if there is none (it imports GX as it starts)."""
+def start(prepare_for: tuple[Path, list[SuiteSpec]] | None = None) -> ProcessPoolExecutor:
+    """The worker of this process, spawned now if there is none (it imports GX as it starts). With
+    `prepare_for` (docs folder, suites), it also sets up their checkpoints as soon as it can."""
     global _pool
     with _lock:
         if _pool is None:
@@ -80,6 +89,9 @@ def start() -> ProcessPoolExecutor:
                                         initializer=_import_great_expectations)
             with _main_module_hidden():
                 _pool.submit(_ready)  # the pool spawns its one process on the first task
+        if prepare_for is not None:
+            docs_dir, specs = prepare_for
+            _pool.submit(_prepare, str(docs_dir), list(specs))  # a failure here shows again in the checks
         return _pool
 
 
@@ -130,10 +142,13 @@ def validate_all(docs_dir: Path, items: list[tuple[SuiteSpec, object]]) -> list[
     pool = start()
     try:
         futures = [pool.submit(_validate, str(docs_dir), spec, frame, _defer_docs) for spec, frame in items]
-        return [future.result() for future in futures]
+        outcomes = [future.result() for future in futures]
     except BrokenProcessPool:
         _discard(pool)
-        return [validate(docs_dir, spec, frame) for spec, frame in items]
+        outcomes = [validate(docs_dir, spec, frame) for spec, frame in items]
+    if _defer_docs:  # the Data Docs render in the worker while the build goes on; docs_deferred waits
+        _renders.append(start().submit(_render_docs))
+    return outcomes
 
 
 @contextmanager
@@ -143,11 +158,17 @@ def docs_deferred() -> Iterator[list[Path]]:
     global _defer_docs
     pages: list[Path] = []
     _defer_docs = True
+    _renders.clear()
     try:
         yield pages
     finally:
         _defer_docs = False
-    pages.extend(Path(p) for p in _call(_render_docs))
+    try:
+        rendered = [page for render in _renders for page in render.result()]
+    except BrokenProcessPool:
+        rendered = []
+    pages.extend(Path(p) for p in (rendered or _call(_render_docs)))
+    _renders.clear()
 
 
 @atexit.register
