@@ -23,6 +23,12 @@ def warehouse_path() -> Path:
     return Path(os.environ.get(WAREHOUSE_ENV) or DEFAULT_WAREHOUSE).resolve()
 
 
+def build_copy_path(target: Path) -> Path:
+    """Where a build writes before it publishes (operations/build.py): the same path for every build of a
+    warehouse, because dbt re-parses the whole project whenever its profile (this path) changes."""
+    return target.parent / ".build" / target.name
+
+
 def sources_dir() -> Path:
     return Path(os.environ.get(SOURCES_ENV) or PROJECT_ROOT / "sources").resolve()
 

@@ -26,7 +26,7 @@ from typing import Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from ..settings import WAREHOUSE_ENV, quiet_third_parties, warehouse_path
+from ..settings import WAREHOUSE_ENV, build_copy_path, quiet_third_parties, warehouse_path
 
 PUBLISHED_ARTEFACTS = ("exports", "data_docs", "dbt_docs", "dashboard")
 PAUSE_ENV = "DCW_TEST_PAUSE"
@@ -109,16 +109,15 @@ def _test_pause(stage: str, work_db: Path) -> None:
 
 
 def _prepare_workdir(target: Path, keep_existing: bool) -> Path:
-    """A private copy of the published warehouse to build into (leftovers of a killed build go). Its path
-    is the same for every build: dbt re-parses the whole project when its profile (the path) changes.
-    A killed build's dbt dies with it (transformation/launcher.py), so nothing else opens this copy."""
-    work = target.parent / ".build"
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
+    """A private copy of the published warehouse to build into (leftovers of a killed build go). A killed
+    build's dbt dies with it (transformation/launcher.py), so nothing else opens this copy."""
+    work_db = build_copy_path(target)
+    if work_db.parent.exists():
+        shutil.rmtree(work_db.parent)
+    work_db.parent.mkdir(parents=True)
     if keep_existing and target.exists():
-        shutil.copy2(target, work / target.name)
-    return work / target.name
+        shutil.copy2(target, work_db)
+    return work_db
 
 
 def _publish(work_db: Path, target: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from ..settings import DBT_PROJECT_DIR, quiet_third_parties, warehouse_path
+from ..settings import DBT_PROJECT_DIR, WAREHOUSE_ENV, build_copy_path, quiet_third_parties, warehouse_path
 
 quiet_third_parties()
 # dagster-dbt looks for `dbt` on PATH; `.venv/bin/dcw` may run without the venv activated.
@@ -64,7 +64,15 @@ def prepare(force: bool = False) -> None:
     fresh = (dbt_project.manifest_path.exists() and FINGERPRINT.exists()
              and FINGERPRINT.read_text() == fingerprint)
     if force or not fresh:
-        dbt_project.preparer.prepare(dbt_project)
+        # parse with the warehouse path the builds will give dbt, so that their partial parse holds
+        target = warehouse_path()
+        parsed_for = target if target.parent.name == ".build" else build_copy_path(target)
+        saved = os.environ.get(WAREHOUSE_ENV)
+        os.environ[WAREHOUSE_ENV] = str(parsed_for)
+        try:
+            dbt_project.preparer.prepare(dbt_project)
+        finally:
+            os.environ[WAREHOUSE_ENV] = saved if saved is not None else str(target)
         FINGERPRINT.write_text(fingerprint)
 
 
