@@ -21,19 +21,23 @@ def _dbt_test(db, target, select: str) -> subprocess.CompletedProcess:
                           env=env, capture_output=True, text=True, timeout=300)
 
 
-def test_not_null_columns_names_the_columns_with_nulls(built_warehouse, tmp_path):
+def test_column_rules_name_each_broken_rule_column_and_value(built_warehouse, tmp_path):
     db = tmp_path / "copy.duckdb"
     shutil.copy2(built_warehouse, db)
-    select = "test_name:not_null_columns,fct_statements"
+    select = "test_name:column_rules,fct_statements"
     clean = _dbt_test(db, tmp_path / "target", select)
     assert clean.returncode == 0, clean.stdout[-2000:]
 
     with duckdb.connect(str(db)) as con:
+        first, second = [r[0] for r in con.execute(
+            "select statement_id from marts.fct_statements order by statement_id limit 2").fetchall()]
         con.execute("update marts.fct_statements set edition_year = null where statement_id in "
                     "(select statement_id from marts.fct_statements order by statement_id limit 3)")
+        con.execute("update marts.fct_statements set statement_id = ? where statement_id = ?", [first, second])
     broken = _dbt_test(db, tmp_path / "target", select)
     assert broken.returncode == 1
-    assert "Got 1 result" in broken.stdout  # one offending column ...
-    with duckdb.connect(str(db), read_only=True) as con:  # ... and the test's query names it with its count
-        sql = next((tmp_path / "target" / "compiled").rglob("not_null_columns_fct_statements*.sql")).read_text()
-        assert con.execute(sql).fetchall() == [("edition_year", 3)]
+    assert "Got 2 results" in broken.stdout  # two broken rules ...
+    with duckdb.connect(str(db), read_only=True) as con:  # ... each named with its column, value and count
+        sql = next((tmp_path / "target" / "compiled").rglob("column_rules_fct_statements*.sql")).read_text()
+        assert sorted(con.execute(sql).fetchall(), key=str) == sorted(
+            [("not_null", "edition_year", None, 3), ("unique", "statement_id", first, 2)], key=str)

@@ -90,7 +90,7 @@ def test_dagster_dev_serves_on_127_0_0_1_and_stops_cleanly(tmp_path):
         assert "raw/statements" in graph["stg_reports__statements"]["upstream"]
         assert {"mart_exports", "data_quality_dashboard", "dbt_docs"} <= set(graph)
         assert "statements_integrity" in graph["fct_statements"]["checks"]  # a Great Expectations suite
-        assert any(c.startswith("unique_") for c in graph["fct_statements"]["checks"])  # a dbt test
+        assert any(c.startswith("column_rules_") for c in graph["fct_statements"]["checks"])  # a dbt test
         # bound to the loopback address only: another local address of this machine is refused
         addresses = {a[4][0] for a in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)} - {"127.0.0.1"}
         for address in addresses:
