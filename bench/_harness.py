@@ -43,30 +43,36 @@ def tree_rss(root):
     while frontier:
         frontier = [p for p, parent in parents.items() if parent in frontier and p not in tree]
         tree.update(frontier)
-    total = 0
+    parts = []
     for pid in tree:
         try:
             with open(f"/proc/{pid}/statm") as fh:
-                total += int(fh.read().split()[1]) * PAGE
+                rss = int(fh.read().split()[1]) * PAGE
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                words = fh.read().split(b"\0")
+            parts.append((rss, " ".join(w.decode(errors="replace").rsplit("/", 1)[-1] for w in words[:3])[:60]))
         except (OSError, IndexError, ValueError):
             pass
-    return total
+    return sum(rss for rss, _ in parts), parts
 
 
 proc = subprocess.Popen(json.loads(sys.argv[1]))
-peak = [0]
+peak = [0, []]
 done = threading.Event()
 
 
 def sample():
     while not done.wait(0.1):
-        peak[0] = max(peak[0], tree_rss(proc.pid))
+        total, parts = tree_rss(proc.pid)
+        if total > peak[0]:
+            peak[:] = [total, parts]
 
 
 threading.Thread(target=sample, daemon=True).start()
 proc.wait()
 done.set()
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("peak memory of the process tree: " + " + ".join(f"{cmd} {rss // 2**20} MB" for rss, cmd in sorted(peak[1], reverse=True)), flush=True)
 with open(sys.argv[2], "w") as fh:
     json.dump({"returncode": proc.returncode, "maxrss_kb": max(ru.ru_maxrss, peak[0] // 1024),
                "user": ru.ru_utime, "sys": ru.ru_stime}, fh)

@@ -30,7 +30,7 @@ from .suites import SuiteOutcome, SuiteSpec, build_pending_docs, runner_for
 _pool: ProcessPoolExecutor | None = None
 _lock = threading.Lock()
 _defer_docs = False
-_renders: list = []  # Data Docs renders queued by validate_all inside docs_deferred()
+_renders: list = []  # Data Docs renders started by render_deferred_docs() inside docs_deferred()
 
 
 class ValidationWorkerError(RuntimeError):
@@ -62,7 +62,23 @@ def _ready() -> bool:
 
 
 def _validate(docs_dir: str, spec: SuiteSpec, frame, defer_docs: bool) -> SuiteOutcome:
-    return runner_for(docs_dir).validate(spec, frame, defer_docs=defer_docs)
+    try:
+        return runner_for(docs_dir).validate(spec, frame, defer_docs=defer_docs)
+    finally:
+        del frame
+        _release_memory()
+
+
+def _release_memory() -> None:
+    """Give the copies GX made of a large frame back to the system before the next frame arrives (glibc
+    keeps freed memory otherwise; at 200 editions the worker held ~1 GB)."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _render_docs() -> list[str]:
@@ -137,18 +153,11 @@ def validate(docs_dir: Path, spec: SuiteSpec, frame) -> SuiteOutcome:
     return _call(_validate, str(docs_dir), spec, frame, _defer_docs)
 
 
-def validate_all(docs_dir: Path, items: list[tuple[SuiteSpec, object]]) -> list[SuiteOutcome]:
-    """Validate several (spec, frame) pairs, all queued to the worker at once; outcomes in the same order."""
-    pool = start()
-    try:
-        futures = [pool.submit(_validate, str(docs_dir), spec, frame, _defer_docs) for spec, frame in items]
-        outcomes = [future.result() for future in futures]
-    except BrokenProcessPool:
-        _discard(pool)
-        outcomes = [validate(docs_dir, spec, frame) for spec, frame in items]
-    if _defer_docs:  # the Data Docs render in the worker while the build goes on; docs_deferred waits
+def render_deferred_docs() -> None:
+    """Inside docs_deferred(): start rendering the Data Docs of what was validated so far, in the worker;
+    docs_deferred waits for it at its end. Outside: nothing (each validation rendered its own pages)."""
+    if _defer_docs:
         _renders.append(start().submit(_render_docs))
-    return outcomes
 
 
 @contextmanager

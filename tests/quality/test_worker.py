@@ -157,3 +157,17 @@ def _alive(pid: int) -> bool:
             return "zombie" not in status.read()
     except FileNotFoundError:
         return False
+
+
+def test_a_check_reads_only_the_columns_its_suite_names():
+    from orchestration.quality.suites import columns_of
+
+    assert columns_of(SPEC) == ["id", "status"]
+    counts_rows = SuiteSpec(name="n", description="", table="t", asset="a", severity="error", file="f",
+                            expectations=({"type": "expect_table_row_count_to_be_between",
+                                           "kwargs": {"min_value": 1}, "meta": {}},))
+    assert columns_of(counts_rows) == []
+    pair = SuiteSpec(name="p", description="", table="t", asset="a", severity="error", file="f", expectations=(
+        {"type": "expect_column_pair_values_a_to_be_greater_than_b", "kwargs": {"column_A": "x", "column_B": "y"}},
+        {"type": "expect_compound_columns_to_be_unique", "kwargs": {"column_list": ["y", "z"]}}))
+    assert columns_of(pair) == ["x", "y", "z"]
