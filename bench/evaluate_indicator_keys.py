@@ -8,29 +8,20 @@ overall coverage (statements with a key / all statements).
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from orchestration.extraction import extract_statements, read_document  # noqa: E402
-from orchestration.extraction.evaluation import default_key_path, key_agreement, read_key  # noqa: E402
+from _answer_key import parse_arguments, statements_and_key  # noqa: E402
+
+from orchestration.extraction.evaluation import key_agreement  # noqa: E402
 from orchestration.indicators import match_indicator  # noqa: E402
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("report", nargs="?", default=str(ROOT / "sources" / "digital_china_development_report_2021.txt"))
-    parser.add_argument("key", nargs="?", default=str(default_key_path()))
-    parser.add_argument("--edition", type=int, default=2021)
-    parser.add_argument("--quiet", action="store_true", help="only the summary")
-    args = parser.parse_args(argv)
-
-    document = read_document(args.report)
-    statements = extract_statements(document, args.edition, match_indicator)
-    key = read_key(args.key)
+    args = parse_arguments(__doc__.splitlines()[0], argv)
+    _document, statements, key = statements_and_key(args, match_indicator)
     a = key_agreement(statements, key)
     print(f"key rows (visible)        {len(key)}, matched to a statement {a.matched}")
     print(f"same key                  {len(a.same)}  ({a.rate(a.same):.1%})")
