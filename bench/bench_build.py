@@ -7,7 +7,8 @@
 2. add one edition to that built warehouse: `dcw add-edition FILE --edition 2023` with a synthetic 2023
    edition (bench/synthetic_corpus.py); it records the file in the manifest and builds that edition and
    the marts;
-3. peak RSS: the largest process of each command's tree (getrusage of the waited-for children).
+3. peak RSS: the resident memory of each command's whole process tree (the build, dbt, the GX worker),
+   summed and sampled every 0.1 s (bench/_harness.py).
 
     python bench/bench_build.py [--echo]      # prints a table, writes bench/out/build.json
 """

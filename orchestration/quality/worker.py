@@ -172,12 +172,12 @@ def docs_deferred() -> Iterator[list[Path]]:
         yield pages
     finally:
         _defer_docs = False
-    try:
-        rendered = [page for render in _renders for page in render.result()]
-    except BrokenProcessPool:
-        rendered = []
-    pages.extend(Path(p) for p in (rendered or _call(_render_docs)))
-    _renders.clear()
+    started, _renders[:] = list(_renders), []
+    try:  # the render render_deferred_docs() started, or one now
+        rendered = [page for render in started for page in render.result()] if started else _call(_render_docs)
+    except BrokenProcessPool:  # the worker died while rendering: once more in a new one
+        rendered = _call(_render_docs)
+    pages.extend(Path(p) for p in rendered)
 
 
 @atexit.register
