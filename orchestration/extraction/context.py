@@ -172,7 +172,7 @@ _OBJECT_CUT = re.compile(r"[，。；：、（(]|启动|实现|开通|签署|建
 
 
 # "1.08 亿件（套）": a bracketed alternative of the measure word, not the start of the noun.
-_UNIT_NOTE = re.compile(r"^[ \t]*[（(][^（）()，。；]{1,3}[）)]")
+_UNIT_NOTE = re.compile(r"^[ \t]*[（(][^（）()。；]{1,3}[）)]")
 
 
 def subject_of(text: str, clause: tuple[int, int], start: int, end: int, counted: bool) -> str:
@@ -325,7 +325,7 @@ def list_item(text: str, lo: int, previous_end: int, start: int) -> str:
 def noun_after_of(text: str, end: int, ce: int, stop: int) -> str:
     """"86.2% 的学校实现了多媒体教学设备全覆盖": the words after a figure up to the next figure
     (``stop``) or the clause end, a separator before the next figure dropped."""
-    after = text[end:min(ce, stop)].lstrip(" \t的")
+    after = _UNIT_NOTE.sub("", text[end:min(ce, stop)], count=1).lstrip(" \t的")
     if stop < ce:
         after = re.sub(r"(?:[、，,]|和|及|与|以及)[ \t]*$", "", after.rstrip(" \t"))
     return after.strip(" \t*“”\"。；：，,;:")

@@ -134,6 +134,8 @@ def build_paragraphs(text: str, kinds: list[str]) -> list[Paragraph]:
 _SENTENCE_END = re.compile(r"[。！？!?]+")
 # Clause ends: Chinese comma/semicolon/colon; an ASCII comma only when it is not a thousands separator.
 _CLAUSE_END = re.compile(r"[，；;：:。！？!?]|,(?!\d{3})")
+# A comma inside short parentheses separates words of the aside ("14 省（区，市）"), not clauses.
+_ASIDE = re.compile(r"[（(][^（()）。！？!?]{1,12}[）)]")
 
 
 class Boundaries:
@@ -141,7 +143,8 @@ class Boundaries:
 
     def __init__(self, text: str):
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+        asides = Spans([(m.start(), m.end()) for m in _ASIDE.finditer(text)])
+        self.clause_starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text) if m.start() not in asides]
         self.length = len(text)
 
     @staticmethod

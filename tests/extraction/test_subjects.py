@@ -118,3 +118,14 @@ def test_one_of_several_subjects_sharing_a_figure_is_not_read_from_its_siblings(
     ranks = [s for s in st if s.kind == "rank"]
     assert [s.subject for s in ranks] == ["数量", "应用规模"]
     assert ranks[0].indicator_key != ranks[1].indicator_key
+
+
+def test_a_comma_inside_parentheses_does_not_end_the_clause(tmp_path):
+    from orchestration.extraction.text import Boundaries
+
+    text = "甲部门在 9 省（区，市）开展金融数据综合应用试点，成效明显。"
+    assert Boundaries(text).clause(text.index("开展")) == (0, text.index("成效"))
+    st = _keyed(tmp_path, text + "\n")
+    assert st[0].indicator_key == "pboc_financial_data_pilot_provinces"
+    assert st[0].subject == "开展金融数据综合应用试点"
+
