@@ -228,6 +228,33 @@ def share_within(subject: str, previous_subject: str) -> str:
     return f"{previous_subject}占{m.group('whole')}比重"
 
 
+# "占比达到总量的 80%", "总量占全球 60%": the share of the measure stated before, in its own total
+# or in a region's.
+_OF_WHOLE = re.compile(r"^(?:总量|总数|总规模|规模|数量)?[ \t]*(?:占比|占)[ \t]*(?:达到|达|为|超过)?[ \t]*"
+                       r"(?P<whole>总量|总数|总规模|全部|全球|世界)[ \t]*(?:的)?[ \t]*(?:比重|比例|份额)?"
+                       r"[ \t]*(?:达到|达|为|超过|约|近|接近)?[ \t]*$")
+
+
+def share_of_whole(prefix: str, previous_subject: str) -> str:
+    """"<previous>占比" (share of its total) or "<previous>全球占比"; "" if the prefix is not one."""
+    m = _OF_WHOLE.match(_LEAD.sub("", prefix, count=1).strip(" \t*"))
+    if not m or not previous_subject:
+        return ""
+    whole = m.group("whole")
+    return previous_subject + ("占比" if whole.startswith("总") or whole == "全部" else whole + "占比")
+
+
+# "全球占比 9.9%，位居世界第二": the rank is the measure's, not its share's.
+_SHARE_WORDS = re.compile(r"(?:全球|世界)?(?:占比|比重|份额)$")
+
+
+def ranked_measure(previous_subject: str, topic: str | None) -> str:
+    """The measure a rank after a share ranks: the share's measure, else the sentence's topic."""
+    if not _SHARE_WORDS.search(previous_subject):
+        return previous_subject
+    return _SHARE_WORDS.sub("", previous_subject) or topic or previous_subject
+
+
 # --- several subjects sharing one figure ----------------------------------------------------------
 _SHARED = re.compile(r"(?<![平人年户日月])均(?!值|衡|等|匀)")
 _COUNTED_GROUP = re.compile(r"(?:以上|上述|这|前述)[ \t]*([一二三四五六七八九十两]|\d+)[ \t]*(?:类|个|项|种|家|方面|大)")

@@ -207,9 +207,13 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
             if topic and not _BARE_CAGR.match(topic):
                 subject = topic + subject
         elif kind == "share":
-            subject = ctx.share_within(subject, last_subject)
+            subject = ctx.share_of_whole(prefix, last_subject) or ctx.share_within(subject, last_subject)
         if not subject or kind in ("growth", "cagr", "increment", "rank") and _CHANGE_ONLY.match(subject):
-            subject = last_subject or subject  # "同比增长 9%" measures the subject of the clause before
+            # "同比增长 9%" measures the subject of the clause before
+            if kind == "rank":
+                subject = ctx.ranked_measure(last_subject, topics.get(sentence)) or subject
+            else:
+                subject = last_subject or subject
         last_subject = subject
         items = _respective_list(p, clause)
         if items:

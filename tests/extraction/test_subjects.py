@@ -129,3 +129,23 @@ def test_a_comma_inside_parentheses_does_not_end_the_clause(tmp_path):
     assert st[0].indicator_key == "pboc_financial_data_pilot_provinces"
     assert st[0].subject == "开展金融数据综合应用试点"
 
+
+def test_a_rank_after_a_share_ranks_the_measure_of_the_sentence(extract):
+    _, st = extract("2018年到2022年，全省云存储量从 1.5ZB 增长至 3.5ZB，全球占比 8.5%，位居世界第三。\n")
+    assert st[-1].kind == "rank" and st[-1].subject.endswith("云存储量")
+
+
+def test_a_rank_after_a_named_share_ranks_its_measure(tmp_path):
+    st = _keyed(tmp_path, "本年数据产量全球占比 10.5%，居全球第三。\n")
+    assert st[-1].subject.endswith("数据产量") and st[-1].indicator_key == "data_production_global_rank"
+
+
+def test_a_share_of_the_total_is_the_share_of_the_measure_before(extract):
+    _, st = extract("其中，甲类机房机架规模为 300 万架，占比达到总量的 70.5%。\n")
+    assert st[-1].subject == "甲类机房机架规模占比"
+
+
+def test_a_total_in_a_world_share_is_the_counted_noun_before(tmp_path):
+    st = _keyed(tmp_path, "本国今年建成 20 万个 5G 基站，总量占全球 40% 以上。\n")
+    assert st[-1].subject == "5G 基站全球占比"
+    assert st[-1].indicator_key == "fiveg_base_stations_global_share"
