@@ -15,7 +15,7 @@ from . import context as ctx
 from .numbers import Figure, find_figures
 from .sections import SectionIndex, extract_sections, line_kinds
 from .text import Boundaries, LineIndex, Paragraph, bracket_spans, build_paragraphs, inside
-from .vocabulary import PER_10K_CUES, PROVINCE_COUNT_TAIL, RATIO_SUBJECTS, SCOPE_CUES, SUM_CUES
+from .vocabulary import MEASURE_HEADS, PER_10K_CUES, PROVINCE_COUNT_TAIL, RATIO_SUBJECTS, SCOPE_CUES, SUM_CUES
 
 
 @dataclass
@@ -159,6 +159,7 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
     previous: tuple[Figure, str, tuple[int, int], int | None] | None = None
     last_subject = ""
     previous_subject = ""
+    said: list[str] = []  # the subjects stated so far in the sentence
     previous_sentence = None
     last_items: list[str] = []  # the subjects of the last 分别 list ("A、B、C分别达 …")
     topics: dict[tuple[int, int], str] = {}  # sentence -> the last measure stated as a level in it
@@ -178,7 +179,7 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         counted = f.unit == "count" and bool(f.unit_word)
         subject = ctx.subject_of(p, clause, f.start, f.end, counted)
         if previous_sentence != sentence:
-            previous_subject = ""
+            previous_subject, said = "", []
         before = ctx.phrase_before(p, cs, f.start)
         mine = [s for s in starts if cs <= s < ce]
         later = [s for s in mine if s > f.start]
@@ -242,7 +243,7 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                         # the measure may be named around the subject: try wider phrases of the clause
                         for wider, head_only in _wider_subjects(p, bounds, sentence, clause, f, subj, before, later,
                                                                 topics.get(sentence), previous_subject, len(mine),
-                                                                len(subjects) > 1):
+                                                                len(subjects) > 1, said):
                             key = match_indicator(wider, f.unit, kind, context, head_only)
                             if key:
                                 subj = wider
@@ -253,6 +254,7 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                     qualifier=qualifier, kind=kind, ref_year=ref_year, indicator_key=key, quote=quote))
         previous = (f, kind, clause, change_at)
         previous_subject = subjects[-1] if subjects else previous_subject
+        said.extend(subjects)
         previous_sentence = sentence
     return results
 
@@ -372,9 +374,10 @@ def _entities(previous_subject: str) -> list[str]:
 
 def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], clause: tuple[int, int], f: Figure,
                     subject: str, before: str, later: list[int], topic: str | None, previous_subject: str,
-                    figures_in_clause: int, shared: bool = False):
+                    figures_in_clause: int, shared: bool = False, said: tuple[str, ...] = ()):
     """Wider phrases naming the measure of a figure, tried in turn when its subject matches no
-    indicator: the clause before the figure with only verbs trimmed ("全年累计访问量"), the noun after
+    indicator: for a bare measure head (数量), the measure of the sentence it heads; the clause before
+    the figure with only verbs trimmed ("全年累计访问量"), the noun after
     the figure with the rest of its clause ("300个城市启动千兆光纤宽带网络建设"), the phrase before
     with it, the figure-less clause before in the sentence with the subject ("推行跨省异地电子缴税，已在
     N 个地区试点"), the sentence topic or the previous subject of the sentence before the subject
@@ -396,8 +399,12 @@ def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], claus
     # only an alias heading the phrase counts ("…推出“防疫健康码”，…，访问量超 N 次")
     clauses = [p[lo:hi].strip(" \t，。；：,;:") for lo, hi in zip(earlier, earlier[1:] + [cs])][::-1]
     figureless = [(text, n > 0) for n, text in enumerate(clauses) if text and not _DIGIT.search(text)]
+    # "慕课数量超过 4 万门，…，数量和应用规模均居世界第一": a bare measure head takes up the nearest
+    # measure of the sentence it heads
+    anaphora = [named for named in reversed(said) if subject in MEASURE_HEADS and named.endswith(subject)]
     seen = {subject}
-    for wider, head_only in ((raw if not _DIGIT.search(raw) else "", False), (after, False),
+    for wider, head_only in (*((named, False) for named in anaphora[:1]),
+                             (raw if not _DIGIT.search(raw) else "", False), (after, False),
                              (before + after if before and not _DIGIT.search(before) else "", False),
                              *((text + subject, head_only) for text, head_only in figureless),
                              *((entity + subject, True) for entity in _entities(previous_subject)),

@@ -149,3 +149,10 @@ def test_a_total_in_a_world_share_is_the_counted_noun_before(tmp_path):
     st = _keyed(tmp_path, "本国今年建成 20 万个 5G 基站，总量占全球 40% 以上。\n")
     assert st[-1].subject == "5G 基站全球占比"
     assert st[-1].indicator_key == "fiveg_base_stations_global_share"
+
+
+def test_a_bare_measure_head_takes_up_the_measure_of_the_sentence_it_heads(tmp_path):
+    st = _keyed(tmp_path, "全年上线慕课数量达 3.5 万门，注册用户达 2 亿，数量和应用规模均居世界第二。\n")
+    ranks = [s for s in st if s.kind == "rank"]
+    assert [s.indicator_key for s in ranks] == ["mooc_count_global_rank", "mooc_usage_global_rank"]
+    assert ranks[0].subject.endswith("上线慕课数量")
