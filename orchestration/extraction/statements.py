@@ -65,8 +65,8 @@ def extract_statements(document, edition_year: int, match_indicator=None) -> lis
 
 
 def _keyer(match_indicator):
-    """The indicator matcher as (subject, unit, kind, sentence, head_only); the sentence and the
-    head-only flag are passed to a matcher that takes ``context`` / ``head_only`` parameters."""
+    """The indicator matcher as (subject, unit, kind, sentence, head_only, head_noun); the sentence and
+    the flags are passed to a matcher that takes ``context`` / ``head_only`` / ``head_noun``."""
     if match_indicator is None:
         return None
     try:
@@ -74,9 +74,11 @@ def _keyer(match_indicator):
     except (TypeError, ValueError):
         parameters = {}
 
-    def keyer(subject, unit, kind, context, head_only=False):
-        extra = {name: value for name, value in (("context", context), ("head_only", head_only))
-                 if name in parameters}
+    def keyer(subject, unit, kind, context, head_only=False, head_noun=False):
+        if head_noun and "head_noun" not in parameters:
+            return None
+        extra = {name: value for name, value in (("context", context), ("head_only", head_only),
+                                                 ("head_noun", head_noun)) if name in parameters}
         return match_indicator(subject, unit, kind, **extra)
 
     return keyer
@@ -248,6 +250,9 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                             if key:
                                 subj = wider
                                 break
+                    if key is None:
+                        # "7.8 万家单位": a generic noun heading the name of a measure the sentence names
+                        key = match_indicator(subj, f.unit, kind, context, head_noun=True)
                 results.append(Statement(
                     edition_year=edition_year, source_file=document.path, line=line, char_start=char_start,
                     char_end=char_end, section=sections.path_of(line), subject=subj, value=value, unit=f.unit,

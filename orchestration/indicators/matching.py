@@ -17,6 +17,9 @@ Rules (all data-driven: the wordings live in the catalogue's ``aliases``):
    is the account count of that crackdown, not of another campaign).
 6. For a wider phrase built around a subject, only an alias that ends the phrase may count
    (``head_only``): in Chinese the head noun ends the noun phrase, a word buried before it modifies it.
+7. A bare generic noun matching no alias ("7.8 万家单位") is read as the head of an indicator name
+   ("检举举报平台使用单位数") when the sentence repeats 4+ characters of that name's qualifier and
+   no other name headed by the noun is named as closely.
 
 Nothing matched -> ``None`` (the statement keeps a null key; nothing is dropped).
 """
@@ -158,7 +161,23 @@ class Matcher:
                 best, evidence = key, score
         return best
 
+    def headed(self, subject: str | None, unit: str | None, kind: str | None, context: str) -> str | None:
+        """Rule 7: the indicator a bare head noun stands for in its sentence, or None."""
+        unit, head, text = normalise_unit(unit), normalise_subject(subject), normalise_subject(context)
+        scores = []
+        for key, name in self.names.items():
+            indicator = self.catalogue.indicators[key]
+            if head and text and heads_name(name, head) and indicator.unit == unit and \
+                    kind_fit(kind, indicator.kind, indicator.unit):
+                scores.append((context_evidence(name, head, text), key))
+        scores.sort(reverse=True)
+        if not scores or scores[0][0] < _HEAD_EVIDENCE or len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None
+        return scores[0][1]
 
+
+# a generic noun says little by itself: the sentence must repeat a word pair of the name's qualifier
+_HEAD_EVIDENCE = 4
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -194,14 +213,18 @@ def get_matcher() -> Matcher:
 
 
 @lru_cache(maxsize=65536)
-def match_indicator(subject: str, unit: str, kind: str, context: str = "", head_only: bool = False) -> str | None:
+def match_indicator(subject: str, unit: str, kind: str, context: str = "", head_only: bool = False,
+                    head_noun: bool = False) -> str | None:
     """Indicator key for a statement's subject, unit and kind; ``None`` when nothing fits.
 
     ``unit`` may be a vocabulary unit (``count``, ``percent`` …) or a unit as stated (``亿元``, ``%``);
     ``kind`` is one of level/share/growth/cagr/multiple/increment/rank (empty: any kind).
     ``context`` (the sentence of the statement) chooses among indicators sharing the wording;
-    ``head_only`` accepts only an alias that ends the subject (the head of a wider phrase)."""
+    ``head_only`` accepts only an alias that ends the subject (the head of a wider phrase);
+    ``head_noun`` reads the subject only as the head noun of a name the context qualifies (rule 7)."""
     matcher = get_matcher()
+    if head_noun:
+        return matcher.headed(subject, unit, kind, context)
     found = matcher.match(subject, unit, kind, head_only=head_only)
     if not found:
         return None

@@ -156,3 +156,9 @@ def test_a_bare_measure_head_takes_up_the_measure_of_the_sentence_it_heads(tmp_p
     ranks = [s for s in st if s.kind == "rank"]
     assert [s.indicator_key for s in ranks] == ["mooc_count_global_rank", "mooc_usage_global_rank"]
     assert ranks[0].subject.endswith("上线慕课数量")
+
+
+def test_a_generic_counted_noun_is_keyed_by_the_measure_its_sentence_names(tmp_path):
+    st = _keyed(tmp_path, "委员会完成检举举报平台升级，覆盖省市县三级机构，已有 5 万家单位、10 万名工作人员接入使用。\n")
+    assert st[0].subject == "单位" and st[0].indicator_key == "discipline_reporting_platform_units"
+    assert st[1].indicator_key is None  # 工作人员 heads no name the sentence qualifies

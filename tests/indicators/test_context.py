@@ -37,3 +37,17 @@ def test_a_sentence_without_the_qualifier_keeps_the_alias_match():
 def test_a_whole_name_is_not_requalified_by_a_modifier_elsewhere():
     context = "农村地区互联网普及率提升至 60%，网民规模"
     assert match_indicator("网民规模", "count", "level", context) == "internet_users"
+
+
+def test_a_bare_head_noun_takes_the_name_its_sentence_qualifies():
+    context = "某委员会今年完成检举举报平台升级，实现 "
+    assert match_indicator("单位", "count", "level", context, head_noun=True) == "discipline_reporting_platform_units"
+    context = "各类隐私计算方案逐步成熟，"
+    assert match_indicator("企业", "count", "level", context, head_noun=True) == "privacy_computing_vendors"
+
+
+def test_a_bare_head_noun_without_a_qualifying_sentence_stays_unkeyed():
+    assert match_indicator("单位", "count", "level", "今年各地积极推进，", head_noun=True) is None
+    assert match_indicator("企业", "count", "level", "平台建设稳步推进，", head_noun=True) is None
+    # two characters shared ("服务") are not enough
+    assert match_indicator("企业", "count", "level", "各类服务不断完善，", head_noun=True) is None
