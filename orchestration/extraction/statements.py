@@ -65,8 +65,8 @@ def extract_statements(document, edition_year: int, match_indicator=None) -> lis
 
 
 def _keyer(match_indicator):
-    """The indicator matcher as (subject, unit, kind, sentence, head_only, head_noun); the sentence and
-    the flags are passed to a matcher that takes ``context`` / ``head_only`` / ``head_noun``."""
+    """The indicator matcher as (subject, unit, kind, sentence, head_only, head_noun, change_start); the
+    sentence and the flags are passed to a matcher that takes ``context`` and the flag parameters."""
     if match_indicator is None:
         return None
     try:
@@ -74,11 +74,12 @@ def _keyer(match_indicator):
     except (TypeError, ValueError):
         parameters = {}
 
-    def keyer(subject, unit, kind, context, head_only=False, head_noun=False):
+    def keyer(subject, unit, kind, context, head_only=False, head_noun=False, change_start=False):
         if head_noun and "head_noun" not in parameters:
             return None
         extra = {name: value for name, value in (("context", context), ("head_only", head_only),
-                                                 ("head_noun", head_noun)) if name in parameters}
+                                                 ("head_noun", head_noun), ("change_start", change_start))
+                 if name in parameters}
         return match_indicator(subject, unit, kind, **extra)
 
     return keyer
@@ -240,19 +241,20 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                 key = None
                 if match_indicator:
                     context = p[sentence[0]:f.start]
-                    key = match_indicator(subj, f.unit, kind, context)
+                    start = from_at is not None  # "由 2 天压缩至 4 小时": 2 天 is the value before
+                    key = match_indicator(subj, f.unit, kind, context, change_start=start)
                     if key is None:
                         # the measure may be named around the subject: try wider phrases of the clause
                         for wider, head_only in _wider_subjects(p, bounds, sentence, clause, f, subj, before, later,
                                                                 topics.get(sentence), previous_subject, len(mine),
                                                                 len(subjects) > 1, said):
-                            key = match_indicator(wider, f.unit, kind, context, head_only)
+                            key = match_indicator(wider, f.unit, kind, context, head_only, change_start=start)
                             if key:
                                 subj = wider
                                 break
                     if key is None:
                         # "7.8 万家单位": a generic noun heading the name of a measure the sentence names
-                        key = match_indicator(subj, f.unit, kind, context, head_noun=True)
+                        key = match_indicator(subj, f.unit, kind, context, head_noun=True, change_start=start)
                 results.append(Statement(
                     edition_year=edition_year, source_file=document.path, line=line, char_start=char_start,
                     char_end=char_end, section=sections.path_of(line), subject=subj, value=value, unit=f.unit,

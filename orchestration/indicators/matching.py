@@ -20,6 +20,9 @@ Rules (all data-driven: the wordings live in the catalogue's ``aliases``):
 7. A bare generic noun matching no alias ("7.8 万家单位") is read as the head of an indicator name
    ("检举举报平台使用单位数") when the sentence repeats 4+ characters of that name's qualifier and
    no other name headed by the noun is named as closely.
+8. The start of a change ("由 2 天压缩至 4 小时") is the value before it: where the catalogue keeps a
+   measure as two indicators whose names differ only in a closing 前/后 (before/after), the start
+   takes the 前 one.
 
 Nothing matched -> ``None`` (the statement keeps a null key; nothing is dropped).
 """
@@ -96,6 +99,7 @@ class Matcher:
         self.max_len = max((len(form) for form in self.index), default=0)
         self.names = {key: alias_forms(i.name_zh)[0] if alias_forms(i.name_zh) else "" for key, i in
                       catalogue.indicators.items()}
+        self.by_name = {name: key for key, name in self.names.items() if name}
 
     def _hits(self, text: str) -> list[tuple[int, int, str]]:
         hits = []
@@ -161,6 +165,13 @@ class Matcher:
                 best, evidence = key, score
         return best
 
+    def before_change(self, key: str) -> str:
+        """Rule 8: the indicator of the value before a change, when the catalogue has one."""
+        name = self.names[key]
+        if not name.endswith("后"):
+            return key
+        return self.by_name.get(name[:-1] + "前", key)
+
     def headed(self, subject: str | None, unit: str | None, kind: str | None, context: str) -> str | None:
         """Rule 7: the indicator a bare head noun stands for in its sentence, or None."""
         unit, head, text = normalise_unit(unit), normalise_subject(subject), normalise_subject(context)
@@ -214,21 +225,22 @@ def get_matcher() -> Matcher:
 
 @lru_cache(maxsize=65536)
 def match_indicator(subject: str, unit: str, kind: str, context: str = "", head_only: bool = False,
-                    head_noun: bool = False) -> str | None:
+                    head_noun: bool = False, change_start: bool = False) -> str | None:
     """Indicator key for a statement's subject, unit and kind; ``None`` when nothing fits.
 
     ``unit`` may be a vocabulary unit (``count``, ``percent`` …) or a unit as stated (``亿元``, ``%``);
     ``kind`` is one of level/share/growth/cagr/multiple/increment/rank (empty: any kind).
     ``context`` (the sentence of the statement) chooses among indicators sharing the wording;
     ``head_only`` accepts only an alias that ends the subject (the head of a wider phrase);
-    ``head_noun`` reads the subject only as the head noun of a name the context qualifies (rule 7)."""
+    ``head_noun`` reads the subject only as the head noun of a name the context qualifies (rule 7);
+    ``change_start`` marks the first value of a "由 X 至 Y" change (rule 8)."""
     matcher = get_matcher()
     if head_noun:
-        return matcher.headed(subject, unit, kind, context)
-    found = matcher.match(subject, unit, kind, head_only=head_only)
-    if not found:
-        return None
-    return matcher.in_context(found, unit, kind, context) if context else found.indicator_key
+        key = matcher.headed(subject, unit, kind, context)
+    else:
+        found = matcher.match(subject, unit, kind, head_only=head_only)
+        key = found and (matcher.in_context(found, unit, kind, context) if context else found.indicator_key)
+    return matcher.before_change(key) if key and change_start else key
 
 
 def match_indicator_by_name(subject: str, kind: str | None = None) -> str | None:

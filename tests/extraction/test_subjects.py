@@ -162,3 +162,9 @@ def test_a_generic_counted_noun_is_keyed_by_the_measure_its_sentence_names(tmp_p
     st = _keyed(tmp_path, "委员会完成检举举报平台升级，覆盖省市县三级机构，已有 5 万家单位、10 万名工作人员接入使用。\n")
     assert st[0].subject == "单位" and st[0].indicator_key == "discipline_reporting_platform_units"
     assert st[1].indicator_key is None  # 工作人员 heads no name the sentence qualifies
+
+
+def test_both_ends_of_a_shortened_time_are_the_values_before_and_after(tmp_path):
+    st = _keyed(tmp_path, "新平台上线后，集装箱单证平均办理时间由 3 天缩短至 6 小时。\n")
+    assert [(s.value, s.indicator_key) for s in st] == [(72, "container_document_processing_time_before"),
+                                                       (6, "container_document_processing_time_after")]

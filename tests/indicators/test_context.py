@@ -51,3 +51,11 @@ def test_a_bare_head_noun_without_a_qualifying_sentence_stays_unkeyed():
     assert match_indicator("企业", "count", "level", "平台建设稳步推进，", head_noun=True) is None
     # two characters shared ("服务") are not enough
     assert match_indicator("企业", "count", "level", "各类服务不断完善，", head_noun=True) is None
+
+
+def test_the_start_of_a_change_takes_the_indicator_of_the_value_before():
+    subject = "集装箱单证平均办理时间"
+    assert match_indicator(subject, "hours", "level", change_start=True) == "container_document_processing_time_before"
+    assert match_indicator(subject, "hours", "level") == "container_document_processing_time_after"
+    # a measure the catalogue keeps as one indicator is the same at both ends
+    assert match_indicator("数据产量", "ZB", "level", change_start=True) == "data_production"
