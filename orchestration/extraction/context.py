@@ -175,6 +175,21 @@ _OBJECT_CUT = re.compile(r"[，。；：、（(]|启动|实现|开通|签署|建
 _UNIT_NOTE = re.compile(r"^[ \t]*[（(][^（）()。；]{1,3}[）)]")
 
 
+# "4 版覆盖全国 2 米、…分辨率的数字正射影像": an attributive phrase holding figures stands between the
+# measure word and the counted noun, the head after its last 的
+_ATTRIBUTIVE = re.compile(r"^(?![ \t]*的)[^，。；：]*\d[^，。；：]*的(?P<head>[^的，。；：\d]+?)[ \t]*[，。；：,;:]?$")
+
+
+def attributive_head(text: str, end: int, ce: int) -> str:
+    """The noun a count is of when an attributive phrase with figures comes between ("数字正射影像"), else ""."""
+    m = _ATTRIBUTIVE.match(_UNIT_NOTE.sub("", text[end:ce], count=1))
+    if not m:
+        return ""
+    head = m.group("head").strip(" \t*")
+    cut = _OBJECT_CUT.search(head)
+    return head[:cut.start()] if cut else head
+
+
 def subject_of(text: str, clause: tuple[int, int], start: int, end: int, counted: bool) -> str:
     """The phrase a figure measures, as written: the clause text before it with time phrases, verbs
     and qualifiers trimmed; for a count that is the object of its clause ("建成 12.8 万个 5G 基站")
@@ -188,7 +203,7 @@ def subject_of(text: str, clause: tuple[int, int], start: int, end: int, counted
         noun_after = after[:cut.start() if cut else 16][:16].strip(" \t*")
     before = phrase_before(text, cs, start)
     if counted and noun_after:
-        return noun_after
+        return attributive_head(text, end, ce) or noun_after
     return before[-30:] or noun_after
 
 
@@ -380,3 +395,41 @@ def is_attributive(prefix: str) -> bool:
 def trim_trailing(text: str) -> str:
     """text with only its trailing verbs/qualifiers trimmed (time phrases and 全年/累计 kept)."""
     return _TRAIL.sub("", text).strip(" \t*“”\"")
+
+
+# --- figures listed before the measure they share ------------------------------------------------
+_LIST_JOIN = re.compile(r"[ \t]*(?:、|和|与|及|以及)")
+# "…1 米分辨率的": the measure right after the last figure of the list, before 的 or the clause end
+_SHARED_MEASURE = re.compile(r"^[ \t]*(?P<measure>(?:(?!的)[\u4e00-\u9fff]){1,6}?)[ \t]*(?:的|$)")
+_QUALIFIER_END = re.compile(r"(?:" + "|".join(re.escape(w) for w, _ in QUALIFIER_PREFIX) + r")[ \t]*$")
+
+
+def measure_after_list(text: str, clause: tuple[int, int], figures: list[tuple[int, int, str]], index: int) -> str:
+    """"覆盖全国 2 米、重点区域优于 1 米分辨率的…": figures of one unit joined by 、/和 and followed by
+    the measure they share; each figure's subject is its own item ("覆盖全国") with that measure.
+    ``figures`` are the (start, end, unit) of the clause's figures in order; "" when the figure at
+    ``index`` is not in such a list."""
+    cs, ce = clause
+
+    def joined(i: int) -> bool:
+        (_, end, unit), (start, _, next_unit) = figures[i], figures[i + 1]
+        return unit == next_unit and bool(_LIST_JOIN.match(text, end, start))
+
+    lo = hi = index
+    while lo > 0 and joined(lo - 1):
+        lo -= 1
+    while hi + 1 < len(figures) and joined(hi):
+        hi += 1
+    m = _SHARED_MEASURE.match(text[figures[hi][1]:ce])
+    if lo == hi or not m or not m.group("measure").endswith(MEASURE_HEADS):
+        return ""
+    start = figures[index][0]
+    if index > lo:  # the item starts after the 、 that ends the item before
+        item_start = _LIST_JOIN.match(text, figures[index - 1][1], start).end()
+    else:
+        item_start = figures[index - 1][1] if index > 0 else cs
+    item = _QUALIFIER_END.sub("", phrase_before(text, item_start, start)).strip(" \t")
+    verbs = list(_OBJECT_CUT.finditer(item))
+    if verbs:  # "实现覆盖全国 2 米": the first item starts after the verb governing the list
+        item = item[verbs[-1].end():].strip(" \t")
+    return item + m.group("measure") if item and not _DIGIT.search(item) else ""

@@ -190,6 +190,10 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
         if earlier and _DIGIT.search(subject):
             # "清理信息 N 亿条、账号 M 亿个": the list item before this figure
             subject = ctx.list_item(p, cs, earlier[-1].end, f.start) or subject
+        if not counted and len(mine) > 1:
+            # "覆盖全国 2 米、重点区域优于 1 米分辨率": the measure after the list, with this figure's item
+            figures = [(g.start, g.end, g.unit) for g, other in accepted if other == clause]
+            subject = ctx.measure_after_list(p, clause, figures, len(earlier)) or subject
         if f.unit == "percent" and p[f.end:ce].lstrip(" \t").startswith("的") and \
                 (not before or _DIGIT.search(before)):
             # "86.2% 的学校实现了…": the figure qualifies the noun phrase after it
@@ -392,7 +396,8 @@ def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], claus
     A subject that is one of several sharing the figure ("数量和应用规模均居世界第一") is not widened
     within its own clause: that clause names the other subjects too."""
     cs, ce = clause
-    after = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
+    counted = f.unit == "count" and f.unit_word
+    after = counted and ctx.attributive_head(p, f.end, ce) or ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
     raw = ctx.trim_trailing(p[cs:f.start])
     if f.unit_word and after and ctx.is_attributive(p[cs:f.start]):
         # "使用频度较高的 200 款移动应用程序": the words before 的 modify the counted noun, they are

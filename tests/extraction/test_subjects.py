@@ -168,3 +168,19 @@ def test_both_ends_of_a_shortened_time_are_the_values_before_and_after(tmp_path)
     st = _keyed(tmp_path, "新平台上线后，集装箱单证平均办理时间由 3 天缩短至 6 小时。\n")
     assert [(s.value, s.indicator_key) for s in st] == [(72, "container_document_processing_time_before"),
                                                        (6, "container_document_processing_time_after")]
+
+
+def test_figures_listed_before_their_shared_measure_take_their_own_items(extract):
+    _, st = extract("新版影像实现覆盖全省 5 米、城区优于 0.5 米分辨率的更新。\n")
+    assert [(s.subject, s.value) for s in st] == [("覆盖全省分辨率", 5), ("城区分辨率", 0.5)]
+
+
+def test_a_list_of_figures_without_a_measure_after_keeps_its_subjects(extract):
+    _, st = extract("东部地区增长 8.5%、西部地区增长 6.5%。\n")
+    assert [s.subject for s in st] == ["东部地区", "西部地区"]
+
+
+def test_a_count_of_a_noun_behind_an_attributive_with_figures_is_of_that_noun(tmp_path):
+    st = _keyed(tmp_path, "今年完成 3 版覆盖全省 5 米、城区优于 0.5 米分辨率的数字正射影像，服务各地。\n")
+    assert st[0].value == 3 and st[0].indicator_key == "dom_editions_completed"
+    assert st[0].subject.endswith("数字正射影像")
