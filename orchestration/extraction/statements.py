@@ -387,17 +387,17 @@ def _wider_subjects(p: str, bounds: Boundaries, sentence: tuple[int, int], claus
                     subject: str, before: str, later: list[int], topic: str | None, previous_subject: str,
                     figures_in_clause: int, shared: bool = False, said: tuple[str, ...] = ()):
     """Wider phrases naming the measure of a figure, tried in turn when its subject matches no
-    indicator: for a bare measure head (数量), the measure of the sentence it heads; the clause before
-    the figure with only verbs trimmed ("全年累计访问量"), the noun after
-    the figure with the rest of its clause ("300个城市启动千兆光纤宽带网络建设"), the phrase before
-    with it, the figure-less clause before in the sentence with the subject ("推行跨省异地电子缴税，已在
+    indicator: for a bare measure head (数量), the measure of the sentence it heads; the clause
+    before the figure with only verbs trimmed ("全年累计访问量"), the noun after the figure (past an
+    attributive phrase holding figures, its head noun) with the rest of its clause ("300个城市启动
+    千兆光纤宽带网络建设"), the phrase before with it, the figure-less clause before in the sentence with the subject ("推行跨省异地电子缴税，已在
     N 个地区试点"), the sentence topic or the previous subject of the sentence before the subject
     ("全球占比" of 数据产量), and, for a clause with one figure, the clause without its numbers.
     A subject that is one of several sharing the figure ("数量和应用规模均居世界第一") is not widened
     within its own clause: that clause names the other subjects too."""
     cs, ce = clause
-    counted = f.unit == "count" and f.unit_word
-    after = counted and ctx.attributive_head(p, f.end, ce) or ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
+    head = ctx.attributive_head(p, f.end, ce) if f.unit == "count" and f.unit_word else ""
+    after = head or ctx.noun_after_of(p, f.end, ce, later[0] if later else ce)
     raw = ctx.trim_trailing(p[cs:f.start])
     if f.unit_word and after and ctx.is_attributive(p[cs:f.start]):
         # "使用频度较高的 200 款移动应用程序": the words before 的 modify the counted noun, they are

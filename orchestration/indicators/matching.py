@@ -175,11 +175,12 @@ class Matcher:
     def headed(self, subject: str | None, unit: str | None, kind: str | None, context: str) -> str | None:
         """Rule 7: the indicator a bare head noun stands for in its sentence, or None."""
         unit, head, text = normalise_unit(unit), normalise_subject(subject), normalise_subject(context)
+        if not head or not text:
+            return None
         scores = []
         for key, name in self.names.items():
             indicator = self.catalogue.indicators[key]
-            if head and text and heads_name(name, head) and indicator.unit == unit and \
-                    kind_fit(kind, indicator.kind, indicator.unit):
+            if heads_name(name, head) and indicator.unit == unit and kind_fit(kind, indicator.kind, indicator.unit):
                 scores.append((context_evidence(name, head, text), key))
         scores.sort(reverse=True)
         if not scores or scores[0][0] < _HEAD_EVIDENCE or len(scores) > 1 and scores[1][0] == scores[0][0]:
@@ -187,7 +188,7 @@ class Matcher:
         return scores[0][1]
 
 
-# a generic noun says little by itself: the sentence must repeat a word pair of the name's qualifier
+# rule 7: a generic noun says little by itself, the sentence must repeat a word pair of the qualifier
 _HEAD_EVIDENCE = 4
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -239,7 +240,9 @@ def match_indicator(subject: str, unit: str, kind: str, context: str = "", head_
         key = matcher.headed(subject, unit, kind, context)
     else:
         found = matcher.match(subject, unit, kind, head_only=head_only)
-        key = found and (matcher.in_context(found, unit, kind, context) if context else found.indicator_key)
+        if not found:
+            return None
+        key = matcher.in_context(found, unit, kind, context) if context else found.indicator_key
     return matcher.before_change(key) if key and change_start else key
 
 
