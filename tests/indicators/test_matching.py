@@ -53,6 +53,8 @@ from orchestration.indicators import match_indicator, match_indicator_by_name, n
         ("农村网络零售额", "times", "multiple", "rural_online_retail_sales_multiple_vs_2017"),
         ("算力规模", "EFLOPS", "level", "compute_power_capacity"),
         ("算力规模", "rank", "rank", "compute_power_global_rank"),
+        ("大型以上数据中心机架规模占比", "percent", "share", "large_data_center_rack_share"),
+        ("可数字化交付服务贸易进出口总额", "rank", "rank", "digitally_deliverable_services_trade_global_rank"),
         ("城乡地区互联网普及率差异", "percentage_points", "increment", "urban_rural_internet_penetration_gap_change"),
         # a rank stated as a level still reads as the rank
         ("电子政务发展指数排名", "rank", "level", "egov_development_index_global_rank"),
