@@ -373,6 +373,26 @@ def noun_after_of(text: str, end: int, ce: int, stop: int) -> str:
     return after.strip(" \t*“”\"。；：，,;:")
 
 
+_PERCENT_OF = re.compile(r"[ \t]*的")
+
+
+def shared_predicate(text: str, ends: list[int], ce: int) -> str:
+    """"100%的省份、84%的地级市、69%的县建立…平台": the predicate after the last noun of a list of
+    "N% 的 <noun>" items, which every item shares; ``ends`` are the ends of this figure and the later
+    ones of its clause. "" when the figures do not form such a list or the last noun has no predicate."""
+    for end, following in zip(ends, ends[1:]):
+        gap = text[end:following]
+        if not _PERCENT_OF.match(gap) or not re.search(r"(?:、|和|及|与)[ \t]*[\d.]+[ \t]*%$", gap):
+            return ""
+    if not _PERCENT_OF.match(text, ends[-1]):
+        return ""
+    last = noun_after_of(text, ends[-1], ce, ce)
+    verb = _OBJECT_CUT.search(last)
+    if not verb or verb.start() == 0 or not re.match(r"[\u4e00-\u9fff]", verb.group()):
+        return ""
+    return last[verb.start():]
+
+
 def strip_figures(text: str) -> str:
     """A clause with its numbers (and their measure words) removed, for a last-resort match."""
     return re.sub(r"[\d.]+[ \t]*(?:万亿|亿|万|千)?[ \t]*(?:余|多)?", "", text).strip(" \t*，。；：")

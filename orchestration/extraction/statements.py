@@ -198,6 +198,10 @@ def _paragraph_statements(document, paragraph: Paragraph, edition_year, sections
                 (not before or _DIGIT.search(before)):
             # "86.2% 的学校实现了…": the figure qualifies the noun phrase after it
             subject = ctx.noun_after_of(p, f.end, ce, later[0] if later else ce) or subject
+            if later and subject:
+                # "100%的省份、84%的地级市、69%的县建立…": each listed noun takes the predicate of the last
+                ends = [g.end for g, other in accepted if other == clause and g.start >= f.start]
+                subject += ctx.shared_predicate(p, ends, ce)
         respective = _respective_subject(p, clause, f.start, mine,
                                          _sentence_respective_list(p, bounds, sentence, clause) or last_items)
         if respective:

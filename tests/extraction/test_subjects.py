@@ -184,3 +184,13 @@ def test_a_count_of_a_noun_behind_an_attributive_with_figures_is_of_that_noun(tm
     st = _keyed(tmp_path, "今年完成 3 版覆盖全省 5 米、城区优于 0.5 米分辨率的数字正射影像，服务各地。\n")
     assert st[0].value == 3 and st[0].indicator_key == "dom_editions_completed"
     assert st[0].subject.endswith("数字正射影像")
+
+
+def test_percentages_of_listed_nouns_share_the_predicate_of_the_last(extract):
+    _, st = extract("今年，95%的市、60%的县和 40%的乡镇开通了数据服务平台。\n")
+    assert [s.subject for s in st] == ["市开通了数据服务平台", "县开通了数据服务平台", "乡镇开通了数据服务平台"]
+
+
+def test_a_single_percentage_of_a_noun_keeps_its_own_predicate(extract):
+    _, st = extract("校园建设稳步推进，90.5% 的学校开通了数据服务平台，60.5% 的教师参加培训。\n")
+    assert [s.subject for s in st] == ["学校开通了数据服务平台", "教师参加培训"]
