@@ -26,7 +26,8 @@ from typing import Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from ..settings import WAREHOUSE_ENV, build_copy_path, quiet_third_parties, warehouse_path
+from ..settings import DBT_PROJECT_DIR, WAREHOUSE_ENV, build_copy_path, quiet_third_parties, warehouse_path
+from ..transformation import standby
 
 PUBLISHED_ARTEFACTS = ("exports", "data_docs", "dbt_docs", "dashboard")
 PAUSE_ENV = "DCW_TEST_PAUSE"
@@ -150,6 +151,7 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
         _test_pause("copied", work_db)
         previous = os.environ.get(WAREHOUSE_ENV)
         os.environ[WAREHOUSE_ENV] = str(work_db)
+        dbt_standby = None
         try:
             from ..quality import worker
             from ..quality.suites import load_suites
@@ -158,11 +160,15 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
             # Great Expectations imports (and sets up the suites) in its own process while this one
             # imports Dagster, ingests the editions and runs dbt
             worker.start(prepare_for=(data_docs_dir(), load_suites()))
+            # and dbt imports and parses the project in a standby process, ready when the marts are built
+            dbt_standby = standby.start(DBT_PROJECT_DIR, log_path=target.parent / "logs" / "dbt_standby.log")
             from .runner import run_pipeline  # imports Dagster and the definitions
 
             outcome = run_pipeline(editions, say=say, record_runs=record_runs,
                                    log_path=target.parent / "logs" / "dbt_build.log")
         finally:
+            if dbt_standby is not None:
+                dbt_standby.stop()
             if previous is None:
                 os.environ.pop(WAREHOUSE_ENV, None)
             else:

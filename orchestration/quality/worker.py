@@ -49,6 +49,9 @@ def _exit_with_parent(parent: int) -> None:
 
 def _import_great_expectations() -> None:
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+    # nothing waits for this import until the marts are built: let the build's own start-up and the
+    # standby dbt (transformation/standby.py) have the cores first
+    os.nice(10)
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations  # noqa: F401 - the point is to pay for the import now
 

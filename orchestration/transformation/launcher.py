@@ -4,7 +4,8 @@ dagster-dbt runs dbt as a child process. A build killed with SIGKILL left that c
 going when its log pipe breaks (its logger swallows the error) and would open the warehouse copy of the
 *next* build by name, holding DuckDB's lock on it. On Linux the launcher asks the kernel to kill dbt when
 its parent dies (PR_SET_PDEATHSIG); if the build is already gone by then, dbt does not start at all.
-Elsewhere it is plain dbt. The file is generated (into dbt_project/target/), because its first line must
+Elsewhere it is plain dbt. When the build has a standby dbt ready (standby.py), the launcher hands it the
+command instead of starting dbt again. The file is generated (into dbt_project/target/), because its first line must
 name this venv's Python, as pip's own `dbt` script does.
 """
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+
+from .standby import STANDBY_ENV
 
 BUILD_PID_ENV = "DCW_BUILD_PID"
 
@@ -30,6 +33,14 @@ except (AttributeError, OSError):  # not Linux
 if os.getppid() != int(os.environ.get("{env}") or os.getppid()):
     sys.exit("dbt: the build that started it has already stopped")
 
+address = os.environ.get("{standby_env}")
+if address:  # a standby dbt of this build, already imported and parsed (standby.py)
+    from orchestration.transformation.standby import request
+
+    code = request(address, sys.argv)
+    if code is not None:
+        sys.exit(code)
+
 from dbt.cli.main import cli
 
 sys.exit(cli())
@@ -39,7 +50,7 @@ sys.exit(cli())
 def dbt_launcher(folder: Path) -> Path:
     """Write (if it changed) and return the launcher in `folder`."""
     path = folder / "dcw-dbt"
-    text = _LAUNCHER.format(python=sys.executable, env=BUILD_PID_ENV)
+    text = _LAUNCHER.format(python=sys.executable, env=BUILD_PID_ENV, standby_env=STANDBY_ENV)
     if not (path.exists() and path.read_text(encoding="utf-8") == text and os.access(path, os.X_OK)):
         folder.mkdir(parents=True, exist_ok=True)
         staged = folder / f".dcw-dbt.{os.getpid()}"

@@ -3,7 +3,10 @@
 Real Dagster, dbt-duckdb, DuckDB and Great Expectations; nothing mocked. The build runs once per test
 session (the `built_warehouse` fixture); these tests look at what it left behind.
 """
+import sys
+
 import duckdb
+import pytest
 
 
 def test_every_edition_is_ingested_with_its_checksum(query):
@@ -62,3 +65,10 @@ def test_dbt_docs_page_inlines_the_manifest_and_the_catalog(built_warehouse):
     columns = catalog["nodes"]["model.digital_china_warehouse.fct_statements"]["columns"]
     assert columns["quote"]["type"] == "VARCHAR" and columns["line"]["type"] == "INTEGER"
     assert "source.digital_china_warehouse.reports.statements" in catalog["sources"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="the standby dbt is Linux-only; elsewhere dagster-dbt starts dbt itself")
+def test_dbt_ran_in_the_standby_parsed_while_the_editions_were_ingested(built_warehouse):
+    log = (built_warehouse.parent / "logs" / "dbt_standby.log").read_text(encoding="utf-8")
+    assert "parsed in" in log and "ran `dbt build" in log and log.rstrip().endswith("exit 0"), log
