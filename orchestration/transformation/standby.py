@@ -220,3 +220,18 @@ def _run(manifest, request_: dict, fds: list[int], log) -> int:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+        _close_warehouse()
+
+
+def _close_warehouse() -> None:
+    """dbt-duckdb keeps its database open until the process exits; close it before answering, so that the
+    build, which goes on as soon as it has the answer, finds the warehouse free."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager as manager
+
+        with manager._LOCK:
+            if manager._ENV is not None:
+                manager._ENV.close()
+                manager._ENV = None
+    except Exception:  # noqa: BLE001 - the process exits next anyway, which closes it too
+        pass

@@ -38,6 +38,21 @@ def test_the_standby_runs_the_command_with_the_callers_output_and_exit_code(tmp_
     assert "parsed in" in text and "ran `dbt ls --resource-type seed" in text and "exit 0" in text
 
 
+def test_the_warehouse_is_free_as_soon_as_the_command_has_answered(tmp_path, monkeypatch):
+    import duckdb
+
+    warehouse = tmp_path / "warehouse.duckdb"
+    monkeypatch.setenv("DCW_WAREHOUSE", str(warehouse))
+    dbt = standby.start(DBT_PROJECT_DIR, log_path=tmp_path / "standby.log")
+    try:
+        done = _launch(dbt.address, "seed", "--select", "provinces")
+        assert done.returncode == 0, done.stdout + done.stderr
+        with duckdb.connect(str(warehouse)) as con:  # read-write: no other process may hold the file
+            assert con.execute("select count(*) from reference.provinces").fetchone()[0] == 31
+    finally:
+        dbt.stop()
+
+
 def test_a_failing_command_gives_the_exit_code_and_message_of_plain_dbt(tmp_path, monkeypatch):
     monkeypatch.setenv("DCW_WAREHOUSE", str(tmp_path / "warehouse.duckdb"))
     command = ("run-operation", "no_such_macro_anywhere")
