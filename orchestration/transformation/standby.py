@@ -33,6 +33,8 @@ READY, UNAVAILABLE = b"S", b"E"
 # -- in the build ------------------------------------------------------------------------------------
 
 class Standby:
+    """The build's handle on its standby: `stop()` it when the build ends, used or not."""
+
     def __init__(self, process: subprocess.Popen, address: str):
         self.process, self.address = process, address
 
@@ -84,31 +86,20 @@ def request(address: str, argv: list[str]) -> int | None:
         sock.connect("\0" + address)
     except OSError:
         return None
-    with sock:
+    with sock, sock.makefile("rb") as replies:
         message = json.dumps({"argv": argv, "env": dict(os.environ), "cwd": os.getcwd()}).encode()
         socket.send_fds(sock, [len(message).to_bytes(8, "big") + message], [1, 2])
-        reply = sock.recv(1)
-        if reply != READY:
+        if replies.read(1) != READY:
             return None
-        pid = int(_read_line(sock))
+        pid = int(replies.readline())
         forward = lambda signum, _frame: os.kill(pid, signal.SIGINT)  # noqa: E731 - dbt stops on SIGINT
         signal.signal(signal.SIGINT, forward)
         signal.signal(signal.SIGTERM, forward)
-        code = _read_line(sock)
+        code = replies.readline().strip()
     if not code:
         sys.stderr.write(f"dbt: the standby (pid {pid}) stopped before it finished the command\n")
         return 2
     return int(code)
-
-
-def _read_line(sock: socket.socket) -> str:
-    data = b""
-    while not data.endswith(b"\n"):
-        chunk = sock.recv(64)
-        if not chunk:
-            break
-        data += chunk
-    return data.decode().strip()
 
 
 # -- in the standby ------------------------------------------------------------------------------------
