@@ -56,9 +56,12 @@ def start(project_dir: Path, log_path: Path | None = None) -> Standby | None:
         return None
     address = f"dcw-dbt-{os.getpid()}-{secrets.token_hex(8)}"
     # bound here, before the standby exists: a launcher that comes early waits in the backlog
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind("\0" + address)
-    listener.listen(1)
+    try:
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind("\0" + address)
+        listener.listen(1)
+    except OSError:  # no Unix sockets here (a sandbox): dagster-dbt starts dbt itself, as before
+        return None
     if log_path:
         log_path.parent.mkdir(parents=True, exist_ok=True)
     output = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115 - handed to the child
