@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(call pip_install,--upgrade pip==26.0.1)
 	$(call pip_install,-c constraints.txt -e '.[test]')
+	$(BIN)/dcw prepare  # dbt parses the project once here, not in the first build
 	touch $(STAMP)
 
 run: $(STAMP)  ## build the whole warehouse from sources/

@@ -73,9 +73,11 @@ def _run_build(editions, record_runs: bool = False) -> int:
 
 
 def _prepare(args) -> int:
+    # importing the project parses it when its files changed since the last parse (project.prepare)
     from .transformation.project import prepare
 
-    prepare(force=True)
+    if args.force:
+        prepare(force=True)
     return 0
 
 
@@ -225,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--record-runs", action="store_true", help="keep the runs in DAGSTER_HOME's history")
     p.set_defaults(func=_backfill)
 
-    p = sub.add_parser("prepare", help="parse the dbt project (writes dbt_project/target/manifest.json)")
+    p = sub.add_parser("prepare", help="parse the dbt project if it changed (writes dbt_project/target/manifest.json)")
+    p.add_argument("--force", action="store_true", help="parse it even if nothing changed")
     p.set_defaults(func=_prepare)
 
     _add_analysis_commands(sub)
