@@ -5,8 +5,8 @@ going when its log pipe breaks (its logger swallows the error) and would open th
 *next* build by name, holding DuckDB's lock on it. On Linux the launcher asks the kernel to kill dbt when
 its parent dies (PR_SET_PDEATHSIG); if the build is already gone by then, dbt does not start at all.
 Elsewhere it is plain dbt. When the build has a standby dbt ready (standby.py), the launcher hands it the
-command instead of starting dbt again. The file is generated (into dbt_project/target/), because its first line must
-name this venv's Python, as pip's own `dbt` script does.
+command instead of starting dbt again. The file is generated (into dbt_project/target/), because its first
+line must name this venv's Python, as pip's own `dbt` script does.
 """
 from __future__ import annotations
 
@@ -35,8 +35,10 @@ if os.getppid() != int(os.environ.get("{env}") or os.getppid()):
 
 address = os.environ.get("{standby_env}")
 if address:  # a standby dbt of this build, already imported and parsed (standby.py)
-    from orchestration.transformation.standby import request
-
+    try:
+        from orchestration.transformation.standby import request
+    except ImportError:  # not this project's environment: run dbt here
+        request = lambda address, argv: None  # noqa: E731
     code = request(address, sys.argv)
     if code is not None:
         sys.exit(code)
