@@ -38,8 +38,9 @@ if address:  # a standby dbt of this build, already imported and parsed (standby
     try:
         from orchestration.transformation.standby import request
     except ImportError:  # not this project's environment: run dbt here
-        request = lambda address, argv: None  # noqa: E731
-    code = request(address, sys.argv)
+        code = None
+    else:
+        code = request(address, sys.argv)
     if code is not None:
         sys.exit(code)
 

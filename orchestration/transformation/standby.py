@@ -129,9 +129,9 @@ def serve(listener_fd: int, project_dir: str, build_pid: int) -> None:
             conn.sendall(UNAVAILABLE)
             return
         conn.sendall(READY + f"{os.getpid()}\n".encode())
-        waited = time.perf_counter()
+        began = time.perf_counter()
         code = _run(manifest, request_, fds, log)
-        log.write(f"ran `dbt {' '.join(request_['argv'][1:])}` in {time.perf_counter() - waited:.1f} s: exit {code}\n")
+        log.write(f"ran `dbt {' '.join(request_['argv'][1:])}` in {time.perf_counter() - began:.1f} s: exit {code}\n")
         conn.sendall(f"{code}\n".encode())
 
 
