@@ -34,7 +34,7 @@ def _extract(args) -> int:
 
 
 def _build(args) -> int:
-    return _run_build(args.edition or None, record_runs=args.record_runs)
+    return _run_build(args.edition or None, record_runs=args.record_runs, rebuild_all=args.rebuild_all)
 
 
 def _add_edition(args) -> int:
@@ -57,14 +57,14 @@ def _add_edition(args) -> int:
 
 
 def _backfill(args) -> int:
-    return _run_build(None, record_runs=args.record_runs)
+    return _run_build(None, record_runs=args.record_runs, rebuild_all=args.rebuild_all)
 
 
-def _run_build(editions, record_runs: bool = False) -> int:
+def _run_build(editions, record_runs: bool = False, rebuild_all: bool = False) -> int:
     from .operations.build import build
     from .reporting.summary import format_summary
 
-    report = build(editions, record_runs=record_runs)
+    report = build(editions, record_runs=record_runs, rebuild_all=rebuild_all)
     print(format_summary(report))
     # A build leaves millions of objects (Dagster, dbt's manifest) that the process frees as it ends; the
     # interpreter's last garbage collection over them held the exit up by ~0.9 s after the summary.
@@ -211,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--edition", type=int, action="append", help="only re-ingest this edition (repeatable)")
     p.add_argument("--record-runs", action="store_true",
                    help="keep the runs in DAGSTER_HOME's history for the UI (costs ~15 s)")
+    p.add_argument("--rebuild-all", action="store_true",
+                   help="build every dbt node, also those unchanged since the last build (seeds, views)")
     p.set_defaults(func=_build)
 
     p = sub.add_parser("add-edition", help="put a report file into sources/, record it in the manifest, build it")
@@ -225,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("backfill", help="rebuild every edition of the manifest in one run (= dcw build)")
     p.add_argument("--record-runs", action="store_true", help="keep the runs in DAGSTER_HOME's history")
+    p.add_argument("--rebuild-all", action="store_true",
+                   help="build every dbt node, also those unchanged since the last build (seeds, views)")
     p.set_defaults(func=_backfill)
 
     p = sub.add_parser("prepare", help="parse the dbt project if it changed (writes dbt_project/target/manifest.json)")

@@ -11,7 +11,8 @@ from .quality.checks import gx_asset_checks
 from .reporting.assets import mart_exports
 from .reporting.dashboard_assets import data_quality_dashboard
 from .reporting.dbt_docs import dbt_docs
-from .transformation.assets import dbt_resource, warehouse_dbt_models
+from .transformation.assets import warehouse_dbt_models
+from .transformation.resources import dbt_resource
 
 defs = dg.Definitions(
     assets=[raw_edition_tables, warehouse_dbt_models, mart_exports, dbt_docs, data_quality_dashboard],

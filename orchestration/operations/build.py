@@ -140,19 +140,23 @@ def _publish(work_db: Path, target: Path) -> None:
 
 
 def build(editions: list[int] | None = None, *, target: Path | None = None, wait_seconds: float = 900,
-          say: Callable[[str], None] = print, record_runs: bool = False) -> BuildReport:
+          say: Callable[[str], None] = print, record_runs: bool = False, rebuild_all: bool = False) -> BuildReport:
     """Ingest the given editions (default: every edition in the manifest), then build the marts,
-    run the checks and publish. Editions not named keep their rows from the published warehouse."""
+    run the checks and publish. Editions not named keep their rows from the published warehouse; dbt nodes
+    unchanged since the last build are kept too (transformation/reuse.py) unless `rebuild_all`."""
     quiet_third_parties()
     target = Path(target or warehouse_path()).resolve()
     started = time.perf_counter()
     with warehouse_lock(target, wait_seconds, say):
-        work_db = _prepare_workdir(target, keep_existing=True)
-        _test_pause("copied", work_db)
         previous = os.environ.get(WAREHOUSE_ENV)
-        os.environ[WAREHOUSE_ENV] = str(work_db)
+        os.environ[WAREHOUSE_ENV] = str(build_copy_path(target))
         dbt_standby = None
         try:
+            # dbt imports and parses the project in a standby process (~3.5 s, the longest start-up of
+            # the build), so it starts first, to be ready when the marts are built
+            dbt_standby = standby.start(DBT_PROJECT_DIR, log_path=target.parent / "logs" / "dbt_standby.log")
+            work_db = _prepare_workdir(target, keep_existing=True)
+            _test_pause("copied", work_db)
             from ..quality import worker
             from ..quality.suites import load_suites
             from ..settings import data_docs_dir
@@ -160,11 +164,9 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
             # Great Expectations imports (and sets up the suites) in its own process while this one
             # imports Dagster, ingests the editions and runs dbt
             worker.start(prepare_for=(data_docs_dir(), load_suites()))
-            # and dbt imports and parses the project in a standby process, ready when the marts are built
-            dbt_standby = standby.start(DBT_PROJECT_DIR, log_path=target.parent / "logs" / "dbt_standby.log")
             from .runner import run_pipeline  # imports Dagster and the definitions
 
-            outcome = run_pipeline(editions, say=say, record_runs=record_runs,
+            outcome = run_pipeline(editions, say=say, record_runs=record_runs, rebuild_all=rebuild_all,
                                    log_path=target.parent / "logs" / "dbt_build.log")
         finally:
             if dbt_standby is not None:

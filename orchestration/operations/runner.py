@@ -21,6 +21,9 @@ from ..ingestion.resources import WarehouseResource
 from ..quality import worker as quality_worker
 from ..reporting.exports import MART_SCHEMA, mart_tables
 from ..settings import sources_dir
+from ..transformation import reuse
+from ..transformation.assets import dbt_keys, dbt_manifest
+from ..transformation.project import project_fingerprint
 from .build import EditionOutcome
 from .instance import dagster_instance
 
@@ -59,7 +62,7 @@ def _stdout_to(log_path: Path | None):
 
 
 def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
-                 record_runs: bool = False, log_path: Path | None = None) -> PipelineOutcome:
+                 record_runs: bool = False, log_path: Path | None = None, rebuild_all: bool = False) -> PipelineOutcome:
     instance = dagster_instance(record_runs)
     manifest = load_manifest(sources_dir())
     known = edition_years(manifest)
@@ -75,6 +78,10 @@ def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
     with warehouse.connect() as con:
         ensure_raw_tables(con)
         _prune_editions_not_in_manifest(con, known, say)
+        # what dbt can keep from the last build (ingestion changes rows, not tables or columns)
+        current = reuse.fingerprint(project_fingerprint(), reuse.raw_columns(con))
+        plan = (reuse.plan_reuse(dbt_manifest(), current, reuse.recorded_fingerprint(con), reuse.existing_relations(con))
+                if not rebuild_all else reuse.Reuse(reason="asked to rebuild every node"))
 
     ingest = defs.resolve_job_def("ingest_edition")
     outcomes = []
@@ -92,20 +99,31 @@ def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
             outcomes.append(EditionOutcome(year, False, error=message))
             say(f"edition {year}: FAILED, previous rows kept: {message}")
 
+    say(plan.describe())
     # every suite validates, then the Data Docs render once; dagster-dbt echoes every dbt event to
     # stdout: keep it in a log file, not on the build's screen
     with quality_worker.docs_deferred(), _stdout_to(log_path):
-        marts = defs.resolve_job_def("build_marts").execute_in_process(instance=instance, raise_on_error=False,
-                                                                          run_config=QUIET)
+        marts = _marts_job(plan).execute_in_process(instance=instance, raise_on_error=False, run_config=QUIET)
     checks = [{"asset": e.asset_key.to_user_string(), "name": e.check_name, "passed": e.passed,
                "severity": e.severity.value} for e in marts.get_asset_check_evaluations()]
     mart_rows: dict[str, int] = {}
     if marts.success:  # after a failure dbt's subprocess may still hold the file
-        with warehouse.connect(read_only=True) as con:
+        with warehouse.connect() as con:
+            reuse.record_fingerprint(con, current)  # every node now stands as this project builds it
             mart_rows = {t: con.execute(f"select count(*) from {MART_SCHEMA}.{t}").fetchone()[0]
                          for t in mart_tables(con)}
     return PipelineOutcome(outcomes, marts.success, checks, mart_rows,
                            error=None if marts.success else _failure_message(marts))
+
+
+def _marts_job(plan: reuse.Reuse) -> dg.JobDefinition:
+    """`build_marts`, less the dbt nodes the plan keeps (and the checks of the tests it does not re-run)."""
+    job = defs.resolve_job_def("build_marts")
+    if not plan:
+        return job
+    kept_assets, kept_checks = dbt_keys(plan.kept | plan.tests_kept)
+    return job.get_subset(asset_selection=set(job.asset_layer.executable_asset_keys) - kept_assets,
+                          asset_check_selection=set(job.asset_layer.asset_graph.asset_check_keys) - kept_checks)
 
 
 def _prune_editions_not_in_manifest(con, known: list[int], say) -> None:

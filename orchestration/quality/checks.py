@@ -81,7 +81,8 @@ def _result(con, suite: SuiteSpec, outcome: SuiteOutcome, docs: Path) -> dg.Asse
 
 def gx_asset_checks() -> list[dg.AssetChecksDefinition]:
     """Every suite is its own asset check (on its table's asset), all run by one step with one read-only
-    DuckDB connection. One frame at a time goes to the GX worker: at 200 editions the frames are large."""
+    DuckDB connection. The step reads the next frame while the GX worker validates the current one; no
+    more than two at a time: at 200 editions the frames are large."""
     suites = load_suites()
 
     @dg.multi_asset_check(specs=[_spec_of(s) for s in suites], name="great_expectations_suites", can_subset=True)
@@ -90,9 +91,9 @@ def gx_asset_checks() -> list[dg.AssetChecksDefinition]:
         chosen = [s for s in suites if s.name in selected]
         docs = data_docs_dir()
         with warehouse.connect(read_only=True) as con:
-            for suite in chosen:
-                outcome = worker.validate(docs, suite, _read_frame(con, suite))
-                yield _result(con, suite, outcome, docs)
+            frames = ((suite, lambda suite=suite: _read_frame(con, suite)) for suite in chosen)
+            for outcome in worker.validate_each(docs, frames):
+                yield _result(con, outcome.suite, outcome, docs)
         worker.render_deferred_docs()  # in the worker, while the publication assets run
 
     return [great_expectations_suites]

@@ -19,11 +19,11 @@ import os
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterable, Iterator
 
 from .suites import SuiteOutcome, SuiteSpec, build_pending_docs, runner_for
 
@@ -154,6 +154,37 @@ def validate(docs_dir: Path, spec: SuiteSpec, frame) -> SuiteOutcome:
     """Validate `frame` against `spec` in the worker; its Data Docs go to `docs_dir` (now, or at the end of
     `docs_deferred()`)."""
     return _call(_validate, str(docs_dir), spec, frame, _defer_docs)
+
+
+def validate_each(docs_dir: Path, work: Iterable[tuple[SuiteSpec, Callable[[], object]]]) -> Iterator[SuiteOutcome]:
+    """`validate` for each (suite, read its frame), in order, with the next frame read while the worker
+    validates the current one (at most two frames alive: at 200 editions they are large)."""
+    pending: Future | None = None
+    pending_args: tuple | None = None
+    for spec, read_frame in work:
+        args = (str(docs_dir), spec, read_frame(), _defer_docs)
+        submitted = _submit(args)
+        if pending is not None:
+            yield _outcome(pending, pending_args)
+        pending, pending_args = submitted, args
+    if pending is not None:
+        yield _outcome(pending, pending_args)
+
+
+def _submit(args: tuple) -> Future | None:
+    try:
+        return start().submit(_validate, *args)
+    except BrokenProcessPool:  # _outcome retries it in a new worker
+        return None
+
+
+def _outcome(future: Future | None, args: tuple) -> SuiteOutcome:
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass  # _call replaces the broken worker and validates once more
+    return _call(_validate, *args)
 
 
 def render_deferred_docs() -> None:

@@ -5,16 +5,13 @@ small. The marts aggregate all editions, so the dbt assets are not partitioned: 
 edition partition of the raw tables.
 """
 
-import importlib.metadata
 import os
-from functools import cached_property
-from typing import Any, Mapping
+from typing import AbstractSet, Any, Mapping
 
 import dagster as dg
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
-from packaging.version import Version
 
-from .launcher import BUILD_PID_ENV, dbt_launcher
+from .integration import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from .launcher import BUILD_PID_ENV
 from .pipes import DrainedPipe
 from .project import dbt_project, keep_partial_parse, prune_old_invocations
 
@@ -48,21 +45,15 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource)
     prune_old_invocations(keep=invocation.target_path)
 
 
-class WarehouseDbtResource(DbtCliResource):
-    """Two fixed costs of dagster-dbt's resource, paid in series before every `dbt build`, removed:
-    - it runs `dbt --version` in a subprocess (~2 s; dbt also asks PyPI for its latest version) to learn
-      the version of the dbt in this very environment, which the installed package states;
-    - it opens a dbt adapter in this process (~4 s) only to serve `fetch_row_counts` /
-      `fetch_column_metadata`, which this project does not call (without an adapter they fail loudly)."""
-
-    @cached_property
-    def _cli_version(self) -> Version:
-        return Version(importlib.metadata.version("dbt-core"))
-
-    def _initialize_dbt_core_adapter(self, args):  # noqa: ARG002 - same signature as dagster-dbt's
-        return None
+def dbt_manifest() -> Mapping[str, Any]:
+    """The manifest the dbt assets were made from (dagster-dbt keeps it loaded)."""
+    return next(iter(warehouse_dbt_models.specs)).metadata["dagster_dbt/manifest"].manifest
 
 
-def dbt_resource() -> DbtCliResource:
-    return WarehouseDbtResource(project_dir=dbt_project, profiles_dir=str(dbt_project.profiles_dir),
-                                dbt_executable=str(dbt_launcher(dbt_project.project_dir / "target")))
+def dbt_keys(unique_ids: AbstractSet[str]) -> tuple[set[dg.AssetKey], set[dg.AssetCheckKey]]:
+    """The Dagster asset keys and check keys of these dbt nodes."""
+    def node(spec) -> str:
+        return (spec.metadata or {}).get("dagster_dbt/unique_id")
+
+    return ({s.key for s in warehouse_dbt_models.specs if node(s) in unique_ids},
+            {c.key for c in warehouse_dbt_models.check_specs if node(c) in unique_ids})

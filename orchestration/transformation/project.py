@@ -11,9 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from dagster_dbt import DbtProject
-
 from ..settings import DBT_PROJECT_DIR, WAREHOUSE_ENV, build_copy_path, quiet_third_parties, warehouse_path
+from .integration import DagsterDbtProjectPreparer, DbtProject
 
 quiet_third_parties()
 # dagster-dbt looks for `dbt` on PATH; `.venv/bin/dcw` may run without the venv activated.
@@ -21,6 +20,20 @@ if shutil.which("dbt") is None:
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 # dbt runs in a subprocess with cwd=dbt_project: hand it the same absolute warehouse path.
 os.environ.setdefault("DCW_WAREHOUSE", str(warehouse_path()))
+
+
+
+class _Preparer(DagsterDbtProjectPreparer):
+    """dagster-dbt's preparer (`dbt parse`), through this project's resource: dagster-dbt's own would try to
+    open a dbt adapter in this process, which does not import dbt-core (integration.py)."""
+
+    def _prepare_manifest(self, project: DbtProject) -> None:
+        from .resources import WarehouseDbtResource
+
+        WarehouseDbtResource(project_dir=project).cli(self._prepare_project_cli_args,
+                                                      target_path=project.target_path).wait()
+        self._invalidate_seeds_in_partial_parse(project)
+
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 FINGERPRINT = DBT_PROJECT_DIR / "target" / "dcw_project_fingerprint.txt"
@@ -70,11 +83,11 @@ def prepare(force: bool = False) -> None:
         saved = os.environ.get(WAREHOUSE_ENV)
         os.environ[WAREHOUSE_ENV] = str(parsed_for)
         try:
-            dbt_project.preparer.prepare(dbt_project)
+            _Preparer().prepare(dbt_project)
         finally:
             os.environ[WAREHOUSE_ENV] = saved if saved is not None else str(target)
         FINGERPRINT.write_text(fingerprint)
 
 
-dbt_project.prepare_if_dev()
+# (not dbt_project.prepare_if_dev(): under `dagster dev` it parses at every load; prepare() parses on change)
 prepare()

@@ -126,6 +126,8 @@ def serve(listener_fd: int, project_dir: str, build_pid: int) -> None:
         conn.settimeout(None)
         request_, fds = _receive(conn)
         if manifest is None:
+            for fd in fds:
+                os.close(fd)
             conn.sendall(UNAVAILABLE)
             return
         conn.sendall(READY + f"{os.getpid()}\n".encode())
@@ -195,6 +197,7 @@ def _run(manifest, request_: dict, fds: list[int], log) -> int:
 
     sys.stdout.flush()
     sys.stderr.flush()
+    own = [os.dup(1), os.dup(2)]
     for fd, standard in zip(fds, (1, 2)):
         os.dup2(fd, standard)
         os.close(fd)
@@ -214,6 +217,11 @@ def _run(manifest, request_: dict, fds: list[int], log) -> int:
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+        # let go of the caller's output now: dagster-dbt reads it until every writer has closed it, and
+        # it would otherwise wait for this process to exit
+        for fd, standard in zip(own, (1, 2)):
+            os.dup2(fd, standard)
+            os.close(fd)
         _close_warehouse()
 
 

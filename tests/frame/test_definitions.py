@@ -11,7 +11,7 @@ def test_definitions_load_with_every_part():
     assert {"stg_reports__statements", "fct_statements", "dim_edition", "mart_exports"} <= keys
     checks = {c.name for c in repo.asset_graph.asset_check_keys}
     assert "statements_integrity" in checks  # a Great Expectations suite as an asset check
-    assert any(name.startswith("unique_") for name in checks)  # dbt tests as asset checks
+    assert any(name.startswith("column_rules_") for name in checks)  # dbt tests as asset checks
     assert {"ingest_edition", "build_marts"} <= {j.name for j in repo.get_all_jobs()}
 
 
@@ -32,3 +32,44 @@ def test_local_builds_use_the_in_process_executor():
 
     job = defs.resolve_job_def("build_marts")
     assert job.executor_def.name == "in_process"
+
+
+_GRAPH_OF_THE_CODE_LOCATION = r"""
+import json, sys
+if sys.argv[1] == "with-dbt-core":
+    import dagster_dbt  # imported before the project's integration module: dagster-dbt loads dbt-core
+from orchestration.definitions import defs
+from dagster_dbt import compat
+
+graph = defs.get_repository_def().asset_graph
+print(json.dumps({
+    "dbt_core_in_dagster_dbt": compat.DBT_PYTHON_VERSION is not None,
+    "assets": {k.to_user_string(): sorted(p.to_user_string() for p in graph.get(k).parent_keys)
+               for k in graph.get_all_asset_keys()},
+    "checks": sorted(c.to_user_string() for c in graph.asset_check_keys),
+    "networkx_imported": "networkx" in sys.modules,
+}))
+"""
+
+
+def _graph(mode: str) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run([sys.executable, "-c", _GRAPH_OF_THE_CODE_LOCATION, mode], cwd=ROOT, capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_dagster_dbt_without_dbt_core_sees_the_same_asset_graph():
+    """transformation/integration.py imports dagster-dbt with dbt-core masked (dbt runs in its own process):
+    it must map the manifest onto the very assets, dependencies and checks dbt-core's selection gives."""
+    masked, loaded = _graph("as-the-build-imports-it"), _graph("with-dbt-core")
+    assert not masked["dbt_core_in_dagster_dbt"] and not masked["networkx_imported"]
+    assert loaded["dbt_core_in_dagster_dbt"]
+    assert len(masked["assets"]) > 40 and len(masked["checks"]) > 30
+    assert masked["assets"] == loaded["assets"]
+    assert masked["checks"] == loaded["checks"]

@@ -41,3 +41,31 @@ def test_column_rules_name_each_broken_rule_column_and_value(built_warehouse, tm
         sql = next((tmp_path / "target" / "compiled").rglob("column_rules_fct_statements*.sql")).read_text()
         assert sorted(con.execute(sql).fetchall(), key=str) == sorted(
             [("not_null", "edition_year", None, 3), ("unique", "statement_id", first, 2)], key=str)
+
+
+def test_column_rules_name_broken_references_keys_province_codes_and_expressions(built_warehouse, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    shutil.copy2(built_warehouse, db)
+    select = "test_name:column_rules,fct_province_rankings"
+    clean = _dbt_test(db, tmp_path / "target", select)
+    assert clean.returncode == 0, clean.stdout[-2000:]
+
+    with duckdb.connect(str(db)) as con:
+        a, b, c = con.execute("select ranking_id, province_code from marts.fct_province_rankings "
+                              "where list_kind = 'top_n_list' order by ranking_id limit 3").fetchall()
+        con.execute("update marts.fct_province_rankings set province_code = '999999' where ranking_id = ?", [a[0]])
+        con.execute("update marts.fct_province_rankings set position = 0 where ranking_id = ?", [b[0]])
+        con.execute("update marts.fct_province_rankings set province_code = ? where ranking_id = ?", [b[1], c[0]])
+        key = con.execute("select concat_ws(' | ', edition_year, dimension_key, list_kind, province_code) "
+                          "from marts.fct_province_rankings where ranking_id = ?", [c[0]]).fetchone()[0]
+    broken = _dbt_test(db, tmp_path / "target", select)
+    assert broken.returncode == 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        sql = next((tmp_path / "target" / "compiled").rglob("column_rules_fct_province_rank*.sql")).read_text()
+        found = {row[:3]: row[3] for row in con.execute(sql).fetchall()}
+    assert found == {
+        ("references dim_province", "province_code", "999999"): 1,
+        ("province_codes", "province_code", "999999"): 1,
+        ("expression", "position >= 1", None): 1,
+        ("unique_together", "edition_year, dimension_key, list_kind, province_code", key): 2,
+    }

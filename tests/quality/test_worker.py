@@ -43,6 +43,32 @@ def test_a_dead_worker_is_replaced(tmp_path):
     assert pid not in worker.start()._processes  # noqa: SLF001
 
 
+def test_validate_each_reads_ahead_and_keeps_the_order(tmp_path):
+    frames = {"good": pd.DataFrame({"id": [1, 2], "status": ["holds", "fails"]}),
+              "bad": pd.DataFrame({"id": [None], "status": ["maybe"]}),
+              "also_good": pd.DataFrame({"id": [3], "status": ["holds"]})}
+    specs = [SuiteSpec(**{**SPEC.__dict__, "name": name}) for name in frames]
+    reads: list[str] = []
+    outcomes = worker.validate_each(tmp_path / "docs", ((spec, lambda spec=spec: reads.append(spec.name)
+                                                         or frames[spec.name]) for spec in specs))
+    first = next(outcomes)
+    assert reads == ["good", "bad"]  # the second frame was read before the first outcome came back
+    rest = list(outcomes)
+    assert [o.suite.name for o in [first, *rest]] == ["good", "bad", "also_good"]
+    assert [o.success for o in [first, *rest]] == [True, False, True]
+    assert [o.rows for o in [first, *rest]] == [2, 1, 1]
+
+
+def test_validate_each_survives_a_dead_worker(tmp_path):
+    pool = worker.start()
+    pool.submit(int).result()
+    (pid,) = list(pool._processes)  # noqa: SLF001 - the test kills the worker on purpose
+    os.kill(pid, signal.SIGKILL)
+    frame = pd.DataFrame({"id": [1], "status": ["holds"]})
+    outcomes = list(worker.validate_each(tmp_path / "docs", [(SPEC, lambda: frame), (SPEC, lambda: frame)]))
+    assert [o.success for o in outcomes] == [True, True]
+
+
 def test_a_worker_that_keeps_dying_is_a_clear_pipeline_error(monkeypatch):
     def always_broken(*_args):
         from concurrent.futures.process import BrokenProcessPool
