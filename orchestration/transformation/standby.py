@@ -14,6 +14,7 @@ or when it failed to parse), the launcher runs dbt as usual.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import secrets
@@ -49,9 +50,10 @@ class Standby:
                 self.process.wait()
 
 
-def start(project_dir: Path, log_path: Path | None = None) -> Standby | None:
+def start(project_dir: Path, log_path: Path | None = None, env: dict[str, str] | None = None) -> Standby | None:
     """Launch the standby (Linux only: it uses an abstract socket and PR_SET_PDEATHSIG) and tell the
-    launcher where to find it, through this process's environment, which dagster-dbt passes on."""
+    launcher where to find it, through this process's environment, which dagster-dbt passes on. `env`: the
+    standby's environment if not this process's (the profile it parses with reads DCW_WAREHOUSE)."""
     if not sys.platform.startswith("linux"):
         return None
     address = f"dcw-dbt-{os.getpid()}-{secrets.token_hex(8)}"
@@ -69,7 +71,7 @@ def start(project_dir: Path, log_path: Path | None = None) -> Standby | None:
         process = subprocess.Popen(
             [sys.executable, "-c", f"from {__name__} import serve; serve({listener.fileno()}, {str(project_dir)!r}, "
                                    f"{os.getpid()})"],
-            cwd=project_dir, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
+            cwd=project_dir, env=env, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT,
             pass_fds=[listener.fileno()])
     finally:
         listener.close()  # the standby's copy is the only one: when it ends, callers are refused
@@ -112,7 +114,10 @@ def serve(listener_fd: int, project_dir: str, build_pid: int) -> None:
     log = os.fdopen(os.dup(2), "w", buffering=1)  # the standby's log, whatever becomes of fd 2
     listener = socket.socket(fileno=listener_fd)
     started = time.perf_counter()
+    gc.disable()  # importing dbt and loading the manifest make objects that live as long as the process
     manifest = _parse(Path(project_dir), log)
+    gc.freeze()  # so no collection walks them again, during the run or at exit
+    gc.enable()
     log.write(f"parsed in {time.perf_counter() - started:.1f} s\n" if manifest is not None else
               "could not parse the project: the launcher will run dbt itself\n")
     listener.settimeout(_ACCEPT_TIMEOUT_S)
