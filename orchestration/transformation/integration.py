@@ -10,7 +10,8 @@ dbt's status enums. Importing dbt-core for those (dbt's graph, networkx, adapter
 So dagster-dbt is imported here with `dbt.version` masked for the duration of the import (a `None` in
 sys.modules makes an import fail, per the import system's documentation). The mask is lifted at once:
 dbt itself stays importable in this process. The events are still read as dbt-core's, because the
-resource reports dbt-core's version (resources.py). tests/frame/test_definitions.py checks that the asset graph is the same either way.
+resource reports dbt-core's version (resources.py). tests/frame/test_definitions.py checks that the asset
+graph is the same either way.
 """
 from __future__ import annotations
 
