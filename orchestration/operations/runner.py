@@ -80,8 +80,9 @@ def run_pipeline(editions: list[int] | None, say: Callable[[str], None] = print,
         _prune_editions_not_in_manifest(con, known, say)
         # what dbt can keep from the last build (ingestion changes rows, not tables or columns)
         current = reuse.fingerprint(project_fingerprint(), reuse.raw_columns(con))
-        plan = (reuse.plan_reuse(dbt_manifest(), current, reuse.recorded_fingerprint(con), reuse.existing_relations(con))
-                if not rebuild_all else reuse.Reuse(reason="asked to rebuild every node"))
+        plan = (reuse.Reuse(reason="asked to rebuild every node") if rebuild_all else
+                reuse.plan_reuse(dbt_manifest(), current, reuse.recorded_fingerprint(con),
+                                 reuse.existing_relations(con)))
 
     ingest = defs.resolve_job_def("ingest_edition")
     outcomes = []
