@@ -81,3 +81,19 @@ def test_every_built_relation_is_in_the_manifest(documented, built_columns):
     unknown = sorted(f"{s}.{t}" for s, t in built_columns
                      if s in ("staging", "intermediate", "marts", "reference") and (s, t) not in known)
     assert not unknown, "built but unknown to dbt (so undocumented): " + ", ".join(unknown)
+
+
+def test_no_description_is_cut_short_by_yaml():
+    """In a flow mapping ({name: x, description: a, b}) an unquoted comma ends the description and makes
+    the rest a key of its own: every column entry may hold only the keys dbt knows."""
+    import yaml
+
+    known = {"name", "description", "data_tests", "tests", "data_type", "meta", "quote", "config", "constraints",
+             "tags", "granularity"}
+    cut = []
+    for path in sorted((ROOT / "dbt_project" / "models").rglob("*.yml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for entry in doc.get("models", []) + [t for s in doc.get("sources", []) for t in s.get("tables", [])]:
+            cut += [f"{path.name}: {entry['name']}.{column.get('name')} has {sorted(set(column) - known)}"
+                    for column in entry.get("columns", []) if set(column) - known]
+    assert not cut, "\n".join(cut)
