@@ -145,8 +145,9 @@ _warmed: dict[Path, standby.Standby] = {}
 def warm_up(target: Path | None = None) -> None:
     """Start the build's helper processes now, before the caller's own work (`dcw add-edition` records the
     file first): the dbt standby (~3.5 s to import dbt and parse) and the Great Expectations worker (~3.5 s
-    to import GX) then use the core the caller leaves idle. build() takes them over; a caller that ends
-    without building leaves them to die with its process."""
+    to import GX) then use the core the caller leaves idle. build() calls it too (starting only what is
+    not running yet) and takes them over; a caller that ends without building leaves them to die with its
+    process."""
     from ..quality import worker
     from ..quality.suites import load_suites
     from ..settings import data_docs_dir
@@ -173,19 +174,13 @@ def build(editions: list[int] | None = None, *, target: Path | None = None, wait
         os.environ[WAREHOUSE_ENV] = str(build_copy_path(target))
         dbt_standby = None
         try:
-            # dbt imports and parses the project in a standby process (~3.5 s, the longest start-up of
-            # the build), so it starts first (or earlier: warm_up), to be ready when the marts are built
-            dbt_standby = _warmed.pop(target, None) or standby.start(
-                DBT_PROJECT_DIR, log_path=target.parent / "logs" / "dbt_standby.log")
+            # the dbt standby imports and parses the project, the GX worker imports GX and sets up the
+            # suites, each in its own process, while this one imports Dagster, ingests and runs dbt; both
+            # start first (or earlier, if the caller warmed up), to be ready when the marts are built
+            warm_up(target)
+            dbt_standby = _warmed.pop(target, None)
             work_db = _prepare_workdir(target, keep_existing=True)
             _test_pause("copied", work_db)
-            from ..quality import worker
-            from ..quality.suites import load_suites
-            from ..settings import data_docs_dir
-
-            # Great Expectations imports (and sets up the suites) in its own process while this one
-            # imports Dagster, ingests the editions and runs dbt
-            worker.start(prepare_for=(data_docs_dir(), load_suites()))
             from .runner import run_pipeline  # imports Dagster and the definitions
 
             outcome = run_pipeline(editions, say=say, record_runs=record_runs, rebuild_all=rebuild_all,

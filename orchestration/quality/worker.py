@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..imports import masked
 from .suites import SuiteOutcome, SuiteSpec, build_pending_docs, runner_for
 
 _pool: ProcessPoolExecutor | None = None
@@ -57,15 +58,8 @@ def _import_great_expectations() -> None:
     # GX's SQL data sources are not used here (the frames come from DuckDB, validated by the pandas engine),
     # and SQLAlchemy is one of GX's optional extras: GX is imported as it is without them (~0.25 s less).
     # The mask is lifted at once; it only decides what GX sets up.
-    saved = sys.modules.get("sqlalchemy")
-    sys.modules["sqlalchemy"] = None  # type: ignore[assignment]
-    try:
+    with masked("sqlalchemy"):
         import great_expectations  # noqa: F401 - the point is to pay for the import now
-    finally:
-        if saved is None:
-            sys.modules.pop("sqlalchemy", None)
-        else:
-            sys.modules["sqlalchemy"] = saved
 
     # GX's modules are here for the life of the worker: keep the collector from walking them again,
     # at every collection and at exit (where collecting them held the build's exit up by ~0.6 s)

@@ -7,31 +7,23 @@ the manifest's nodes as JSON instead of loading dbt's selection engine, and uses
 dbt's status enums. Importing dbt-core for those (dbt's graph, networkx, adapters) cost every build
 ~2 s on one core, in series before ingestion could start.
 
-So dagster-dbt is imported here with `dbt.version` masked for the duration of the import (a `None` in
-sys.modules makes an import fail, per the import system's documentation). The mask is lifted at once:
-dbt itself stays importable in this process. The events are still read as dbt-core's, because the
-resource reports dbt-core's version (resources.py). tests/frame/test_definitions.py checks that the asset
-graph is the same either way.
+So dagster-dbt is imported here with `dbt.version` masked for the duration of the import
+(orchestration/imports.py); dbt itself stays importable in this process. The events are still read as
+dbt-core's, because the resource reports dbt-core's version (resources.py). tests/frame/test_definitions.py
+checks that the asset graph is the same either way.
 """
 from __future__ import annotations
 
 import sys
 
-_MASKED = "dbt.version"
+from ..imports import masked
 
 
 def _import_dagster_dbt_without_dbt_core() -> None:
     if "dagster_dbt" in sys.modules:  # already imported (e.g. by a test): its mode is set
         return
-    saved = sys.modules.get(_MASKED)
-    sys.modules[_MASKED] = None  # type: ignore[assignment]
-    try:
+    with masked("dbt.version"):
         import dagster_dbt  # noqa: F401
-    finally:
-        if saved is None:
-            sys.modules.pop(_MASKED, None)
-        else:
-            sys.modules[_MASKED] = saved
 
 
 _import_dagster_dbt_without_dbt_core()
