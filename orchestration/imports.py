@@ -1,10 +1,18 @@
-"""Importing a library as it is without one of its optional dependencies: the dependency is masked (a
-`None` in sys.modules makes an import of it fail, per the import system's documentation) while the
-library is imported, then visible again. Used where a process never needs what the library would set up
-with that dependency: dagster-dbt without dbt-core (transformation/integration.py), Great Expectations
-without SQLAlchemy (quality/worker.py)."""
+"""Paying less for a library's import when a process never uses part of what it sets up.
+
+- `masked`: the library is imported as it is without one of its optional dependencies. The dependency is
+  masked (a `None` in sys.modules makes an import of it fail, per the import system's documentation)
+  while the library is imported, then visible again. dagster-dbt without dbt-core
+  (transformation/integration.py), Great Expectations without SQLAlchemy (quality/worker.py).
+- `deferred`: modules the library imports at its top but uses only inside functions are created lazily
+  (the standard library's `importlib.util.LazyLoader`): their code runs on first attribute access, so a
+  process that never calls those functions never pays for them, and one that does gets the real module.
+  Great Expectations and scipy.stats/altair (quality/worker.py).
+"""
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
 import sys
 from contextlib import contextmanager
 from typing import Iterator
@@ -21,3 +29,40 @@ def masked(module: str) -> Iterator[None]:
             sys.modules.pop(module, None)
         else:
             sys.modules[module] = saved
+
+
+class _DeferringFinder(importlib.abc.MetaPathFinder):
+    """Finds the named modules through the other finders and wraps their loaders in a LazyLoader."""
+
+    def __init__(self, modules: frozenset[str]) -> None:
+        self.modules = modules
+
+    def find_spec(self, name, path, target=None):
+        if name not in self.modules:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        # a namespace package or a loader of the old protocol cannot be deferred: import it as it is
+        if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+        return spec
+
+
+@contextmanager
+def deferred(*modules: str) -> Iterator[None]:
+    """The named modules, when first imported inside the block, are created lazily. A module already
+    imported stays as it is. LazyLoader is not thread-safe before Python 3.12: use this where one thread
+    imports."""
+    finder = _DeferringFinder(frozenset(modules))
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)

@@ -1,6 +1,9 @@
 """Great Expectations validates in a worker process (orchestration/quality/worker.py): real GX, real frames."""
 import os
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -189,3 +192,25 @@ def test_a_check_reads_only_the_columns_its_suite_names():
         {"type": "expect_column_pair_values_a_to_be_greater_than_b", "kwargs": {"column_A": "x", "column_B": "y"}},
         {"type": "expect_compound_columns_to_be_unique", "kwargs": {"column_list": ["y", "z"]}}))
     assert columns_of(pair) == ["x", "y", "z"]
+
+
+def test_an_expectation_that_needs_a_deferred_module_still_validates(tmp_path):
+    """The worker imports GX with scipy.stats deferred (worker.import_great_expectations); the KL divergence
+    expectation calls scipy.stats.entropy, which loads it then."""
+    kl = SuiteSpec(**{**SPEC.__dict__, "name": "kl_probe", "expectations": (
+        {"type": "expect_column_kl_divergence_to_be_less_than",
+         "kwargs": {"column": "status", "threshold": 0.1,
+                    "partition_object": {"values": ["holds", "fails"], "weights": [0.5, 0.5]}}, "meta": {}},)})
+    assert worker.validate(tmp_path / "docs", kl, pd.DataFrame({"status": ["holds", "fails"] * 5})).success
+    skewed = worker.validate(tmp_path / "docs", kl, pd.DataFrame({"status": ["holds"] * 9 + ["fails"]}))
+    assert not skewed.success
+    assert skewed.failed[0]["observed_value"] == pytest.approx(0.368, abs=1e-3)  # KL(observed 0.9/0.1 ‖ expected 0.5/0.5)
+
+
+def test_the_worker_imports_gx_without_running_scipy_stats():
+    probe = ("import sys; from orchestration.quality.worker import import_great_expectations as i; i(); "
+             "print('great_expectations' in sys.modules, 'scipy.stats._stats_py' in sys.modules, "
+             "'altair.vegalite' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.stdout.split() == ["True", "False", "False"]
