@@ -104,17 +104,18 @@ def _render_docs() -> list[str]:
 
 
 def _prepare(docs_dir: str, specs: list[SuiteSpec]) -> None:
-    """The GX context and every suite's checkpoint, made while the worker would otherwise wait for dbt."""
+    """The GX context and every suite's validation definition, made while the worker would otherwise wait
+    for dbt."""
     runner = runner_for(docs_dir)
     for spec in specs:
-        runner.checkpoint(spec)
+        runner.validation_definition(spec)
 
 
 # -- in the build process -----------------------------------------------------------------------------
 
 def start(prepare_for: tuple[Path, list[SuiteSpec]] | None = None) -> ProcessPoolExecutor:
     """The worker of this process, spawned now if there is none (it imports GX as it starts). With
-    `prepare_for` (docs folder, suites), it also sets up their checkpoints as soon as it can."""
+    `prepare_for` (docs folder, suites), it also sets up their validation definitions as soon as it can."""
     global _pool
     with _lock:
         if _pool is None:
