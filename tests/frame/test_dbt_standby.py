@@ -1,6 +1,7 @@
 """The standby dbt (orchestration/transformation/standby.py): parsed ahead of time, it runs the launcher's
 command with the launcher's output and exit code; when it cannot, the launcher runs dbt itself."""
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -14,6 +15,19 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="th
 
 # what the launcher does, in a process of its own: its stdout is the command's output
 _LAUNCH = "import sys; from orchestration.transformation.standby import request; sys.exit(request(sys.argv[1], sys.argv[2:]))"
+
+
+@pytest.fixture(autouse=True)
+def _private_dbt_folders(tmp_path, monkeypatch):
+    """dbt's commands here write their target and logs under tmp_path, not into dbt_project/ where a build
+    running at the same time (the suite runs on two workers) reads the manifest and the partial parse."""
+    target = tmp_path / "dbt_target"
+    target.mkdir()
+    state = DBT_PROJECT_DIR / "target" / "partial_parse.msgpack"
+    if state.exists():
+        shutil.copy2(state, target)  # no full re-parse
+    monkeypatch.setenv("DBT_TARGET_PATH", str(target))
+    monkeypatch.setenv("DBT_LOG_PATH", str(tmp_path / "dbt_logs"))
 
 
 def _launch(address, *argv, env=None):
@@ -56,10 +70,10 @@ def test_the_warehouse_is_free_as_soon_as_the_command_has_answered(tmp_path, mon
 def test_a_failing_command_gives_the_exit_code_and_message_of_plain_dbt(tmp_path, monkeypatch):
     monkeypatch.setenv("DCW_WAREHOUSE", str(tmp_path / "warehouse.duckdb"))
     command = ("run-operation", "no_such_macro_anywhere")
-    plain = subprocess.run([sys.executable, "-m", "dbt.cli.main", *command], capture_output=True, text=True,
-                           timeout=300, cwd=DBT_PROJECT_DIR)
-    dbt = standby.start(DBT_PROJECT_DIR, log_path=tmp_path / "standby.log")
+    dbt = standby.start(DBT_PROJECT_DIR, log_path=tmp_path / "standby.log")  # it parses while plain dbt runs
     try:
+        plain = subprocess.run([sys.executable, "-m", "dbt.cli.main", *command], capture_output=True, text=True,
+                               timeout=300, cwd=DBT_PROJECT_DIR)
         done = _launch(dbt.address, *command)
     finally:
         dbt.stop()
