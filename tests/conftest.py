@@ -1,8 +1,10 @@
 """Shared fixtures. The expensive one, `built_warehouse`, runs the real build (Dagster + dbt + Great
-Expectations) once per test session into a temporary folder; tests then query its DuckDB file."""
+Expectations) once per test run into a temporary folder (shared by the xdist workers of `make test`); tests
+then query its DuckDB file."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,10 +39,31 @@ def environment(sources: Path, db: Path):
 
 @pytest.fixture(scope="session")
 def built_warehouse(tmp_path_factory) -> Path:
-    """The whole warehouse built from a copy of sources/ by `dcw build`'s code path."""
+    """The whole warehouse built from a copy of sources/ by `dcw build`'s code path. `make test` runs two
+    xdist workers: the first to ask builds it into the run's shared temporary folder, under a file lock,
+    and the other reuses it (tests only read it, or copy it first)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_into(tmp_path_factory.mktemp("built"))
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp().parent / "built"
+    saved = root / "build_report.pickle"
+    with FileLock(str(root) + ".lock"):
+        if saved.exists():
+            db, report = pickle.loads(saved.read_bytes())
+            _BUILD_REPORTS[db] = report
+            return db
+        db = _build_into(root)
+        saved.write_bytes(pickle.dumps((db, _BUILD_REPORTS[db])))
+        return db
+
+
+def _build_into(root: Path) -> Path:
     from orchestration.operations.build import build
 
-    root = tmp_path_factory.mktemp("built")
+    if root.exists():  # an earlier worker's failed attempt
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
     sources = root / "sources"
     shutil.copytree(SOURCES, sources)
     db = root / "warehouse" / "digital_china.duckdb"
