@@ -170,9 +170,36 @@ def remove(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+_CALIBRATION_TEXT = "数字中国发展报告（2021年）：数字经济规模达到45.5万亿元，同比增长16.2%，占GDP比重为39.8%。" * 3000
+_CALIBRATION_SOURCE = "\n".join(f"def f{i}(x):\n    return [y * {i} for y in x if y % 3]" for i in range(400))
+
+
+def calibration_ms(rounds: int = 5) -> float:
+    """CPU milliseconds of a fixed single-threaded Python workload (regex scanning, dict and string work,
+    compiling source, as the pipeline does), median of `rounds`. This VM's speed drifts by up to a third
+    within a day: a build figure read beside this number tells the machine's slowness from the code's.
+    ~100 ms on the build machine in a quiet spell (2026-11-27)."""
+    import re
+    import statistics
+
+    pattern = re.compile(r"(\d+(?:\.\d+)?)(万亿元|%)")
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        for _ in range(4):
+            totals: dict[str, float] = {}
+            for value, unit in pattern.findall(_CALIBRATION_TEXT):
+                totals[unit] = totals.get(unit, 0.0) + float(value)
+            sorted(_CALIBRATION_TEXT.split("，"))
+            compile(_CALIBRATION_SOURCE, "<calibration>", "exec")
+        times.append(time.process_time() - start)
+    return round(statistics.median(times) * 1000, 1)
+
+
 def machine() -> dict:
-    """What the figures were measured on (and how busy it was)."""
-    info = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    """What the figures were measured on, how busy it was, and how fast it ran just then."""
+    info = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+            "calibration_ms": calibration_ms()}
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):

@@ -115,7 +115,8 @@ def main() -> None:
     print("\n== summary\n")
     print(table(rows, ["measure", "measured", "target", ""]))
     print(f"\nmachine: {info.get('cpus')} cores ({info.get('cpu', '?')}), {info.get('memory_gb', '?')} GB, Python "
-          f"{info['python']}; load average at the end {info.get('load_average_1m', '?')}")
+          f"{info['python']}; load average at the end {info.get('load_average_1m', '?')}; calibration workload "
+          f"{info['calibration_ms']} ms (bench/_harness.py: calibration_ms; lower is faster)")
 
 
 if __name__ == "__main__":
