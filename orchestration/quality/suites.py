@@ -2,7 +2,7 @@
 
 GX's SQL path does not work on DuckDB (its SQLAlchemy engine loses the rows), so frames are read with
 DuckDB and validated with the pandas engine. One ephemeral GX context per process: importing GX costs
-~3 s, validating a frame ~0.05 s. Data Docs go to a file site beside the warehouse.
+~2-3 s, validating a frame ~0.05 s. Data Docs go to a file site beside the warehouse.
 """
 from __future__ import annotations
 
