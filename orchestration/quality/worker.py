@@ -2,8 +2,9 @@
 
 Importing GX costs ~3 s of CPU (every expectation class; ~1.8 s as `import_great_expectations` does it).
 Inside the build process that time was taken from Dagster, which handles dbt's events on the same
-interpreter lock while dbt runs, so it lengthened the build by as much. A spawned worker imports GX on the other core while the build imports
-Dagster and ingests the editions; the checks then send it the frames they read from DuckDB.
+interpreter lock while dbt runs, so it lengthened the build by as much. A spawned worker imports GX on
+the other core while the build imports Dagster and ingests the editions; the checks then send it the
+frames they read from DuckDB.
 
 One worker per process, started by `start()` (the build calls it first thing; a check run from the UI
 starts it on first use) and reused by every check and build of the process; in it, one GX context per
