@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import (ROOT, bench_env, machine, measure, module_command, project_copy, remove, scratch,  # noqa: E402
+from _harness import (ROOT, bench_env, calibration_ms, machine, measure, module_command, project_copy, remove, scratch,  # noqa: E402
                       table, verdict, write_json)
 from synthetic_corpus import (DEFAULT_SEED, extend_seeds, SOURCE_2021, growth_factors, province_names,  # noqa: E402
                               rewrite)
@@ -52,6 +52,8 @@ def _checked(measured, what: str):
 
 def run(echo: bool = False, repeat: int = 3) -> dict:
     """Each figure is the median of `repeat` runs (this machine's speed drifts); the spread is printed too."""
+    before = calibration_ms()
+    print(f"calibration workload before the runs: {before} ms (after: in the machine line at the end)", flush=True)
     work = scratch("build")
     try:
         sources = work / "sources"
@@ -104,6 +106,7 @@ def run(echo: bool = False, repeat: int = 3) -> dict:
         "add_edition_walls_s": [m.wall_s for m in add_runs],
         "peak_rss_mb": peak,
         "targets": {"make_run_s": TARGET_RUN_S, "add_edition_s": TARGET_ADD_S},
+        "calibration_before_ms": before,
     }
     path = write_json("build", result)
     rows = [

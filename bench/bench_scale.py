@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import (ROOT, bench_env, machine, measure, module_command, project_copy, remove, scratch,  # noqa: E402
+from _harness import (ROOT, bench_env, calibration_ms, machine, measure, module_command, project_copy, remove, scratch,  # noqa: E402
                       table, verdict, write_json)
 from synthetic_corpus import extend_seeds, write_corpus  # noqa: E402
 
@@ -79,6 +79,8 @@ def run_one(n: int, echo: bool = False) -> dict:
 
 
 def run(ns: list[int], echo: bool = False) -> dict:
+    before = calibration_ms()
+    print(f"calibration workload before the runs: {before} ms (after: in the machine line at the end)", flush=True)
     results = [run_one(n, echo) for n in ns]
     by_n = {r["n_synthetic"]: r for r in results}
     growth = None
@@ -95,7 +97,7 @@ def run(ns: list[int], echo: bool = False) -> dict:
                                                   / b["ingest_s_per_edition_first_quarter"]
                                                   if b["ingest_s_per_edition_first_quarter"] else None),
         }
-    payload = {"runs": results, "growth_50_to_200": growth,
+    payload = {"runs": results, "growth_50_to_200": growth, "calibration_before_ms": before,
                "targets": {"n200_wall_s": TARGET_200_S, "n200_peak_rss_mb": TARGET_RSS_MB}}
     path = write_json("scale", payload)
 
