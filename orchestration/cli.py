@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from contextlib import contextmanager
-from typing import Iterator
 
+from .imports import collector_paused
 from .settings import quiet_third_parties
 
 
@@ -35,19 +34,6 @@ def _extract(args) -> int:
     return 0
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while a build imports Dagster and the definitions: the imports create a few
-    million objects and next to no garbage, and collecting over them cost ~0.35 s of the build's start-up.
-    The survivors are then frozen (collections skip them for the rest of the run)."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
 def _build(args) -> int:
     return _run_build(args.edition or None, record_runs=args.record_runs, rebuild_all=args.rebuild_all)
 
@@ -57,7 +43,7 @@ def _add_edition(args) -> int:
 
     from .operations.build import warm_up
 
-    with _collector_paused():
+    with collector_paused():
         warm_up()  # the build's helpers start on the other core while the file is checked and recorded
         from .editions.manifest import ManifestError
         from .extraction import SourceFileError
@@ -71,7 +57,7 @@ def _add_edition(args) -> int:
         except (AddEditionError, SourceFileError, ManifestError) as exc:
             print(f"dcw add-edition: refused, sources/ unchanged: {exc}", file=sys.stderr)
             return 2
-        from .operations import runner  # noqa: F401 - Dagster and the definitions (see _collector_paused)
+        from .operations import runner  # noqa: F401 - Dagster and the definitions (see collector_paused)
     print(f"dcw add-edition: sources/{entry.file} recorded for edition {entry.edition_year} ({entry.kind}, "
           f"sha256 {entry.sha256[:12]}…); building edition {entry.edition_year} and the marts")
     return _run_build([entry.edition_year])
@@ -82,7 +68,7 @@ def _backfill(args) -> int:
 
 
 def _run_build(editions, record_runs: bool = False, rebuild_all: bool = False) -> int:
-    with _collector_paused():
+    with collector_paused():
         from .operations.build import build, warm_up
 
         warm_up()

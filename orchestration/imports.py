@@ -8,9 +8,15 @@
   (the standard library's `importlib.util.LazyLoader`): their code runs on first attribute access, so a
   process that never calls those functions never pays for them, and one that does gets the real module.
   Great Expectations and scipy.stats/altair (quality/worker.py).
+- `collector_paused`: no garbage collection while a process imports what it keeps for its whole life
+  (the build's Dagster, the standby's dbt and manifest, the worker's GX): such imports create millions of
+  objects and next to no garbage, and collecting over them cost ~0.35 s (the build), ~0.25 s (dbt) and
+  ~0.5 s (GX). What was imported is then frozen, so no later collection walks it again, during the run or
+  at exit.
 """
 from __future__ import annotations
 
+import gc
 import importlib.abc
 import importlib.util
 import sys
@@ -66,3 +72,13 @@ def deferred(*modules: str) -> Iterator[None]:
         yield
     finally:
         sys.meta_path.remove(finder)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..imports import deferred, masked
+from ..imports import collector_paused, deferred, masked
 from .suites import SuiteOutcome, SuiteSpec, build_pending_docs, runner_for
 
 _pool: ProcessPoolExecutor | None = None
@@ -55,13 +55,8 @@ def _import_great_expectations() -> None:
     # standby dbt (transformation/standby.py) have the cores first
     os.nice(10)
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    gc.disable()  # the import creates ~2 million objects and no garbage: collecting over them cost ~0.5 s
-    import_great_expectations()
-
-    # GX's modules are here for the life of the worker: keep the collector from walking them again,
-    # at every collection and at exit (where collecting them held the build's exit up by ~0.6 s)
-    gc.freeze()
-    gc.enable()
+    with collector_paused():  # GX's modules are here for the life of the worker
+        import_great_expectations()
 
 
 def import_great_expectations() -> None:

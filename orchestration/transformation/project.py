@@ -22,7 +22,6 @@ if shutil.which("dbt") is None:
 os.environ.setdefault("DCW_WAREHOUSE", str(warehouse_path()))
 
 
-
 class _Preparer(DagsterDbtProjectPreparer):
     """dagster-dbt's preparer (`dbt parse`), through this project's resource: dagster-dbt's own would try to
     open a dbt adapter in this process, which does not import dbt-core (integration.py)."""

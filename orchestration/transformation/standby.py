@@ -14,7 +14,6 @@ or when it failed to parse), the launcher runs dbt as usual.
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
 import secrets
@@ -25,6 +24,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from ..imports import collector_paused
 
 STANDBY_ENV = "DCW_DBT_STANDBY"
 _ACCEPT_TIMEOUT_S = 3600.0
@@ -114,10 +115,8 @@ def serve(listener_fd: int, project_dir: str, build_pid: int) -> None:
     log = os.fdopen(os.dup(2), "w", buffering=1)  # the standby's log, whatever becomes of fd 2
     listener = socket.socket(fileno=listener_fd)
     started = time.perf_counter()
-    gc.disable()  # importing dbt and loading the manifest make objects that live as long as the process
-    manifest = _parse(Path(project_dir), log)
-    gc.freeze()  # so no collection walks them again, during the run or at exit
-    gc.enable()
+    with collector_paused():  # dbt and its manifest live as long as the process
+        manifest = _parse(Path(project_dir), log)
     log.write(f"parsed in {time.perf_counter() - started:.1f} s\n" if manifest is not None else
               "could not parse the project: the launcher will run dbt itself\n")
     listener.settimeout(_ACCEPT_TIMEOUT_S)

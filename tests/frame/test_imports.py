@@ -1,5 +1,5 @@
 """orchestration/imports.py: a masked dependency is invisible only during the import; a deferred module runs
-its code on first use, and is the real module from then on."""
+its code on first use, and is the real module from then on; the collector is paused during start-up imports."""
 import sys
 import textwrap
 
@@ -56,3 +56,17 @@ def test_a_masked_module_cannot_be_imported_inside_the_block_only(package):
     import probe_pkg.heavy
 
     assert probe_pkg.heavy.ANSWER == 42
+
+
+def test_the_collector_is_paused_inside_and_what_was_made_is_frozen_after():
+    import gc
+
+    from orchestration.imports import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        kept = [[n] for n in range(1000)]  # what an import keeps for the process's life
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(kept)
+    gc.unfreeze()  # leave the test process as it was
