@@ -33,11 +33,29 @@
 {% endmacro %}
 
 
-{% materialization table, adapter="duckdb", supported_languages=['sql'] %}
+{% materialization table, adapter="duckdb", supported_languages=['sql', 'python'] %}
   {%- set existing_relation = load_cached_relation(this) -%}
   {%- set target_relation = this.incorporate(type='table') -%}
+  {%- if model['language'] == 'python' -%}
+  {#- dbt runs a Python model's code only from a statement of the materialization itself -#}
+  {{ run_hooks(pre_hooks, inside_transaction=False) }}
+  {{ run_hooks(pre_hooks, inside_transaction=True) }}
+  {%- if existing_relation is not none %}
+  {% call statement('drop_existing') -%}
+    drop {{ existing_relation.type }} if exists {{ existing_relation }} cascade
+  {%- endcall %}
+  {%- endif %}
+  {% call statement('main', language='python') -%}
+    {{ create_table_as(False, target_relation, compiled_code, 'python') }}
+  {%- endcall %}
+  {{ run_hooks(post_hooks, inside_transaction=True) }}
+  {% do persist_docs(target_relation, model) %}
+  {{ adapter.commit() }}
+  {{ run_hooks(post_hooks, inside_transaction=False) }}
+  {%- else -%}
   {{ warehouse_replace_relation(existing_relation, target_relation,
                                 create_table_as(False, target_relation, compiled_code)) }}
+  {%- endif -%}
   {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from .integrity import check_complete
+from ..claims.raw import claim_relation_rows
+from ..claims.relations import find_relations, reached_statements
 from .manifest import ManifestEntry, validate_entry
 from ..corrections import CORRECTIONS_FILE, corrections_frame, load_corrections
 from ..extraction import Document, SourceFileError, extract_sections, extract_statements, read_document
@@ -63,11 +65,16 @@ def _parse_full_text(entry: ManifestEntry, path: Path) -> dict[str, pd.DataFrame
           "line_start": s.line_start, "line_end": s.line_end} for s in sections])
     section_of = _section_lookup(sections)
 
-    statements = pd.DataFrame([asdict(s) for s in extract_statements(document, entry.edition_year, match_indicator)])
+    found = extract_statements(document, entry.edition_year, match_indicator)
+    statements = pd.DataFrame([asdict(s) for s in found])
     if not statements.empty:
         statements["source_file"] = entry.file
         statements["sha256"] = entry.sha256
         statements.insert(0, "statement_no", range(1, len(statements) + 1))
+        statements["figure_text"] = [document.text[s.char_start:s.char_end] for s in found]
+        reached = reached_statements(document, found)
+        statements["reach"] = [n in reached for n in range(1, len(found) + 1)]
+    relations = pd.DataFrame(claim_relation_rows(find_relations(document, found), provenance))
 
     text = document.text
     rankings = extract_rankings(text, entry.edition_year, entry.file)
@@ -83,7 +90,8 @@ def _parse_full_text(entry: ManifestEntry, path: Path) -> dict[str, pd.DataFrame
         "statement_count": len(statements),
     }])
     return {"documents": documents, "sections": section_frame, "statements": statements,
-            "province_rankings": rankings, "evaluation_system": evaluation, "province_mentions": mentions}
+            "claim_relations": relations, "province_rankings": rankings, "evaluation_system": evaluation,
+            "province_mentions": mentions}
 
 
 def _parse_curated(entry: ManifestEntry, path: Path) -> dict[str, pd.DataFrame]:

@@ -39,10 +39,21 @@ def raw_table_descriptions() -> dict[str, str]:
 
 
 def ensure_raw_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables, and add to a warehouse built by an earlier version the columns documented
+    since (null until its editions are ingested again: every build ingests them)."""
     con.execute(f"create schema if not exists {RAW_SCHEMA}")
+    present: dict[str, set[str]] = {}
+    for table, column in con.execute("select table_name, column_name from information_schema.columns "
+                                     "where table_schema = ?", [RAW_SCHEMA]).fetchall():
+        present.setdefault(table, set()).add(column)
     for table, columns in raw_tables().items():
-        cols = ", ".join(f'"{name}" {dtype}' for name, dtype in columns)
-        con.execute(f"create table if not exists {RAW_SCHEMA}.{table} ({cols})")
+        if table not in present:
+            cols = ", ".join(f'"{name}" {dtype}' for name, dtype in columns)
+            con.execute(f"create table if not exists {RAW_SCHEMA}.{table} ({cols})")
+            continue
+        for name, dtype in columns:
+            if name not in present[table]:
+                con.execute(f'alter table {RAW_SCHEMA}.{table} add column "{name}" {dtype}')
 
 
 def conform(table: str, frame: pd.DataFrame | None) -> pd.DataFrame:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import duckdb
 
+from .dashboard_claims import claim_sections, claims_per_edition
+
 # indicator, Chinese label, English label, divisor, unit label
 HEADLINE_SERIES = (
     ("fiveg_base_stations", "5G基站数", "5G base stations", 1e4, "万个 / 10k"),
@@ -18,9 +20,12 @@ HEADLINE_SERIES = (
     ("digital_economy_size", "数字经济规模", "Digital economy size", 1e12, "万亿元 / trillion yuan"),
     ("digital_economy_gdp_share", "数字经济占GDP比重", "Digital economy, share of GDP", 1, "%"),
 )
-STATUSES = ("holds", "fails", "corrected", "cannot_check")
-STATUS_LABELS = {"holds": "成立 holds", "fails": "不成立 fails", "corrected": "已更正 corrected",
-                 "cannot_check": "无法核验 cannot check"}
+STATUSES = ("holds", "marginal", "fails", "restated", "external_mismatch", "corrected", "cannot_check")
+STATUS_LABELS = {"holds": "成立 holds", "marginal": "仅在舍入范围内 marginal", "fails": "不成立 fails",
+                 "restated": "他版重述 restated", "external_mismatch": "与外部统计不符 external mismatch",
+                 "corrected": "已更正 corrected", "cannot_check": "无法核验 cannot check"}
+# the findings a reader must see (holds and cannot_check are counted, not listed)
+SHOWN = ("fails", "marginal", "restated", "external_mismatch", "corrected")
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1340px}
@@ -29,7 +34,10 @@ table{border-collapse:collapse;font-size:13px;margin:8px 0} th,td{border:1px sol
 th{background:#f3f3f3} td.n{text-align:right}
 .st-fails{color:#b00020;font-weight:bold} .st-corrected{color:#8a5a00;font-weight:bold} .st-holds{color:#1b7a1b}
 .st-cannot_check{color:#777} .finding{border:1px solid #ddd;border-left:5px solid #b00020;padding:6px 10px;margin:8px 0}
-.finding.corrected{border-left-color:#d89b00} .prov{font-size:12px;color:#444;margin:2px 0 0 12px}
+.st-marginal{color:#8a5a00;font-weight:bold} .st-restated,.st-external_mismatch{color:#1d4f91;font-weight:bold}
+.finding.corrected,.finding.marginal{border-left-color:#d89b00}
+.finding.restated,.finding.external_mismatch{border-left-color:#1d4f91}
+.prov{font-size:12px;color:#444;margin:2px 0 0 12px} .quote{color:#333;margin:2px 0} .needs{color:#8a5a00}
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:12px} .note{color:#555;font-size:13px}
 """
 
@@ -70,7 +78,7 @@ def _edition_table(con) -> str:
     failing: dict[int, set] = {}
     for r in rows:
         counts[(r["edition_year"], r["status"])] = counts.get((r["edition_year"], r["status"]), 0) + r["n"]
-        if r["status"] in ("fails", "corrected"):
+        if r["status"] in SHOWN:
             failing.setdefault(r["edition_year"], set()).add(f'{r["check_name"]} ({r["status"]})')
     head = "".join(f"<th>{STATUS_LABELS[s]}</th>" for s in STATUSES)
     body = []
@@ -78,16 +86,14 @@ def _edition_table(con) -> str:
         cells = "".join(f'<td class="n st-{s}">{counts.get((e, s), 0)}</td>' for s in STATUSES)
         checks = ", ".join(sorted(failing.get(e, []))) or "—"
         body.append(f"<tr><td>{e}</td>{cells}<td>{_esc(checks)}</td></tr>")
-    return (f'<table id="edition-checks"><tr><th>版次 Edition</th>{head}<th>未通过的检查 Checks that fail</th></tr>'
+    return (f'<table id="edition-checks"><tr><th>版次 Edition</th>{head}<th>有发现的检查 Checks with findings</th></tr>'
             + "".join(body) + "</table>")
 
 
 def _check_matrix(con) -> str:
-    rows = _rows(con, """
-        select check_name, string_agg(distinct check_scope, ', ' order by check_scope) as scope,
-               count(*) filter (where status = 'holds') as holds, count(*) filter (where status = 'fails') as fails,
-               count(*) filter (where status = 'corrected') as corrected,
-               count(*) filter (where status = 'cannot_check') as cannot_check
+    counts = ", ".join(f"count(*) filter (where status = '{s}') as {s}" for s in STATUSES)
+    rows = _rows(con, f"""
+        select check_name, string_agg(distinct check_scope, ', ' order by check_scope) as scope, {counts}
         from marts.fct_consistency_findings group by check_name order by check_name""")
     body = "".join(
         f"<tr><td>{_esc(r['check_name'])}</td><td>{_esc(r['scope'])}</td>"
@@ -100,8 +106,11 @@ def _findings(con) -> str:
     rows = _rows(con, """
         select finding_id, check_name, subject, edition_year, ref_year, status, stated, recomputed, tolerance,
                explanation, provenance, correction_ids
-        from marts.fct_consistency_findings where status in ('fails', 'corrected')
-        order by case status when 'fails' then 0 else 1 end, edition_year, check_name, subject""")
+        from marts.fct_consistency_findings
+        -- the claims have their own sections; these are the other checks' findings
+        where status in ('fails', 'restated', 'external_mismatch', 'corrected')
+          and not starts_with(check_name, 'claim_')
+        order by case status when 'fails' then 0 when 'corrected' then 2 else 1 end, edition_year, check_name, subject""")
     out = []
     for r in rows:
         prov = "".join(f'<div class="prov">· {_esc(p.strip())}</div>' for p in (r["provenance"] or "").split(" | ") if p.strip())
@@ -114,19 +123,6 @@ def _findings(con) -> str:
             f'<div class="note">stated {_fmt(r["stated"])} · recomputed {_fmt(r["recomputed"])} · tolerance {_fmt(r["tolerance"])}</div>'
             f'{prov}</div>')
     return "\n".join(out) or "<p>没有发现 No findings.</p>"
-
-
-def _claims_table(con) -> str:
-    rows = _rows(con, """
-        select edition_year, status, count(*) as n from marts.fct_claims group by all order by 1, 2""")
-    by = {}
-    for r in rows:
-        by.setdefault(r["edition_year"], {})[r["status"]] = r["n"]
-    head = "".join(f"<th>{STATUS_LABELS[s]}</th>" for s in ("holds", "fails", "cannot_check"))
-    body = "".join(f"<tr><td>{e}</td>" + "".join(f'<td class="n st-{s}">{v.get(s, 0)}</td>'
-                                                   for s in ("holds", "fails", "cannot_check")) + "</tr>"
-                   for e, v in sorted(by.items()))
-    return f'<table id="claims"><tr><th>版次 Edition</th>{head}</tr>{body}</table>'
 
 
 def _series_source(con) -> str:
@@ -169,18 +165,21 @@ def render_dashboard(con: duckdb.DuckDBPyConnection) -> str:
     n_findings = con.execute("select count(*) from marts.fct_consistency_findings").fetchone()[0]
     n_fail = con.execute("select count(*) from marts.fct_consistency_findings where status = 'fails'").fetchone()[0]
     n_corr = con.execute("select count(*) from marts.fct_consistency_findings where status = 'corrected'").fetchone()[0]
+    n_marginal = con.execute("select count(*) from marts.fct_claims where status = 'marginal'").fetchone()[0]
     return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <title>数据质量 Data quality — 数字中国发展报告 Digital China Warehouse</title>
 <style>{CSS}</style></head><body>
 <h1>数据质量 Data quality — 《数字中国发展报告》 Digital China Development Report warehouse</h1>
-<p class="note">{n_findings} 项检查 checks ({n_fail} 不成立 fail, {n_corr} 已更正 corrected) · {n_claims} 项声明 claims recomputed.
+<p class="note">{n_findings} 项检查 checks ({n_fail} 不成立 fail, {n_corr} 已更正 corrected) · {n_claims} 项声明 claims
+recomputed ({n_marginal} marginal). How claims are judged: docs/how-claims-are-judged.md.
 Queries: <code>select * from marts.fct_consistency_findings</code>, <code>select * from marts.fct_claims</code>.</p>
 <h2>各版次检查结果 Checks per edition</h2>{_edition_table(con)}
 <h2>检查一览 Checks</h2>{_check_matrix(con)}
-<h2>声明核验 Claims recomputed, per edition</h2>{_claims_table(con)}
+<h2>声明核验 Claims recomputed, per edition</h2>{claims_per_edition(con)}
+<h2>需要关注的声明 Claims to look at</h2>{claim_sections(con)}
 <h2>主要指标 Headline series (every edition's vintage)</h2>{_charts(con)}
-<h2>发现的问题 Findings (each with the sentences it rests on)</h2>
+<h2>其他检查的发现 Other findings (each with the sentences it rests on)</h2>
 <div id="findings">{_findings(con)}</div>
 </body></html>
 """

@@ -29,7 +29,7 @@ def page(built_warehouse) -> Path:
 def test_page_is_self_contained(page):
     text = page.read_text(encoding="utf-8")
     assert "<script src=\"http" not in text and "cdn.plot.ly" not in text.split("</style>")[0]
-    assert "数据质量 Data quality" in text and "fiveg_base_stations_added" in text
+    assert "数据质量 Data quality" in text and "新增5G基站数" in text
 
 
 def test_rendered_content_and_screenshot(page, tmp_path, built_warehouse):
@@ -42,6 +42,10 @@ def test_rendered_content_and_screenshot(page, tmp_path, built_warehouse):
     assert 'id="edition-checks"' in dom and "2021" in dom
     assert "不成立 fails" in dom and "已更正 corrected" in dom   # findings, and the corrected unit slip
     assert "65.4万" in dom and "71.8万" in dom                     # each finding with its sentences
+    for status in ("fails", "marginal", "restated", "external_mismatch"):  # a section per verdict to look at
+        assert f'id="claims-{status}"' in dom
+    assert "需要 needs 大数据产业规模 2021 ≥ 1.3424万亿元" in dom        # a marginal claim with the rounding it needs
+    assert "隐含 implied:" in dom and "77.1万" in dom               # a restated one with the value it implies
     shot = tmp_path / "dashboard.png"
     _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1400,2400", "--virtual-time-budget=10000",
               page.as_uri())

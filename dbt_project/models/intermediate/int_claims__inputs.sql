@@ -1,59 +1,60 @@
--- Every figure a claim can be recomputed from, with the interval its printed precision implies:
--- the indicator observations (after corrections) and the reference seed (NBS GDP and population).
--- half_unit is half a unit of the last printed digit, read from the figure as written (value_text of a
--- curated fact, the quote of a full-text statement): "142.5万" -> 500, "4700亿" -> 5e7, "13.6%" -> 0.05.
--- A qualified figure widens its interval by one more unit in the direction the qualifier allows:
--- over (超过 X) -> [X, X + 2h]; near (近 X) / under (不足 X) -> [X - 2h, X]; approx (约 X) -> [X - 2h, X + 2h].
+-- Every figure a claim can be judged on or recomputed from, with the interval its printed precision and
+-- qualifier allow: each indicator observation (after corrections), each full-text statement no indicator
+-- matched (a paragraph's own claims use them), and each figure of the reference seed (NBS GDP and
+-- population, in every vintage). half_unit is half a unit of the last printed digit, read from the figure
+-- as written (macros/precision.sql); the interval follows orchestration/claims/bounds.py.
 -- Both the corrected value and the value as stated get an interval (variant), so that a claim can be
 -- judged before and after corrections.
 -- A table, unlike the other intermediate models (views): every claim and finding model reads it several
 -- times, and as a view it was computed again each time (int_findings__within_edition: 270 ms against 53 ms).
 {{ config(materialized='table') }}
 
-with observations as (
+with statements as (select * from {{ ref('stg_reports__statements') }}),
+
+observations as (
     select
-        observation_id, edition_year, indicator_key, ref_year, value, value_as_stated, correction_id,
-        unit, qualifier, kind, source_kind, source_file, line, quote, value_text, citation
-    from {{ ref('int_indicator_observations__corrected') }}
+        o.observation_id, o.edition_year, o.indicator_key, o.ref_year, o.value, o.value_as_stated, o.correction_id,
+        o.unit, o.qualifier, o.kind, o.source_kind, o.source_file, o.line, o.quote, o.value_text, o.citation,
+        coalesce(s.figure_text, o.value_text) as printed,
+        coalesce(i.name_zh, o.subject_as_written) as measure_zh,
+        coalesce(s.reach, false) as reach,
+        cast(null as varchar) as vintage_key,
+        cast(null as varchar) as vintage
+    from {{ ref('int_indicator_observations__corrected') }} as o
+    left join statements as s on s.statement_id = o.observation_id
+    left join {{ ref('indicators') }} as i on i.indicator_key = o.indicator_key
 ),
 
-tokens as (
-    select o.observation_id, o.value_as_stated, t.tok
-    from observations as o
-    cross join unnest(regexp_extract_all(coalesce(o.value_text, o.quote, ''), '[0-9]+(?:\.[0-9]+)?')) as t(tok)
-    where try_cast(t.tok as double) > 0 and o.value_as_stated <> 0
-),
-
-matched as (
+-- statements no indicator matched: no correction can apply to them (corrections name an indicator)
+unkeyed as (
     select
-        observation_id,
-        min(0.5 * power(10, round(log10(value_as_stated / cast(tok as double)))
-                        - case when contains(tok, '.') then length(split_part(tok, '.', 2)) else 0 end)) as half_unit
-    from tokens
-    where value_as_stated / cast(tok as double) > 0
-      and abs(log10(value_as_stated / cast(tok as double)) - round(log10(value_as_stated / cast(tok as double)))) < 1e-6
-      and round(log10(value_as_stated / cast(tok as double))) in (0, 3, 4, 7, 8, 11, 12)
-    group by observation_id
+        statement_id as observation_id, edition_year, indicator_key, ref_year, value, value as value_as_stated,
+        cast(null as varchar) as correction_id, unit, qualifier, kind, 'full_text' as source_kind, source_file,
+        line, quote, cast(null as varchar) as value_text, cast(null as varchar) as citation,
+        figure_text as printed, subject as measure_zh, reach, cast(null as varchar) as vintage_key,
+        cast(null as varchar) as vintage
+    from statements
+    where indicator_key is null
 ),
 
 with_precision as (
     select
         o.*,
         coalesce(
-            m.half_unit,
+            {{ printed_half_unit('o.value_as_stated', 'coalesce(o.printed, o.quote)') }},
             -- no digits to read (三分之一, 八成): half a unit of the value's last decimal (up to 2)
             case when o.value_as_stated = round(o.value_as_stated) then 0.5
                  when o.value_as_stated * 10 = round(o.value_as_stated * 10) then 0.05
                  else 0.005 end
         ) as half_unit,
-        m.half_unit is null as precision_guessed
-    from observations as o
-    left join matched as m using (observation_id)
+        {{ printed_half_unit('o.value_as_stated', 'coalesce(o.printed, o.quote)') }} is null as precision_guessed
+    from (select * from observations union all by name select * from unkeyed) as o
 ),
 
 reference as (
     select
-        'REF-' || measure_key || '-' || ref_year as observation_id,
+        'REF-' || measure_key || '-' || ref_year
+            || case when vintage_key = 'first_published' then '' else '-' || vintage_key end as observation_id,
         cast(null as integer) as edition_year,
         'ref:' || measure_key as indicator_key,
         ref_year,
@@ -68,7 +69,13 @@ reference as (
         cast(null as integer) as line,
         citation as quote,
         value_text,
-        citation,
+        citation || ' (' || vintage || ')' as citation,
+        value_text as printed,
+        case measure_key when 'gdp' then 'GDP' when 'population' then 'year-end population' else measure_key end
+            as measure_zh,
+        false as reach,
+        vintage_key,
+        vintage,
         cast(half_unit as double) as half_unit,
         false as precision_guessed
     from {{ ref('reference_national_statistics') }}
@@ -76,7 +83,7 @@ reference as (
 
 pool as (
     select * from with_precision
-    union all
+    union all by name
     select * from reference
 ),
 
@@ -110,10 +117,13 @@ select
     quote,
     value_text,
     citation,
+    printed,
+    measure_zh,
+    reach,
+    vintage_key,
+    vintage,
     h as half_unit,
     precision_guessed,
-    case qualifier when 'over' then v when 'near' then v - 2 * h when 'under' then v - 2 * h
-                   when 'approx' then v - 2 * h else v - h end as value_lo,
-    case qualifier when 'over' then v + 2 * h when 'near' then v when 'under' then v
-                   when 'approx' then v + 2 * h else v + h end as value_hi
+    {{ input_low('v', 'h', 'qualifier') }} as value_lo,
+    {{ input_high('v', 'h', 'qualifier') }} as value_hi
 from variants

@@ -7,7 +7,7 @@
 -- are claims: see fct_claims.)
 with obs as (
     select * from {{ ref('int_claims__inputs') }}
-    where source_kind <> 'reference' and ref_year is not null
+    where source_kind <> 'reference' and ref_year is not null and indicator_key is not null
 ),
 
 firsts as (
@@ -38,7 +38,8 @@ restated_pairs as (
 restatements as (
     select
         'restated_by_later_edition' as check_name, c.indicator_key as subject, c.edition_year, c.ref_year,
-        case when c.differs then 'fails' when s.differs then 'corrected' else 'holds' end as status,
+        -- a later edition revising a figure is a restatement, not a contradiction
+        case when c.differs then 'restated' when s.differs then 'corrected' else 'holds' end as status,
         c.value as stated, c.previous_value as recomputed, c.tolerance,
         'edition ' || c.edition_year || ' states ' || printf('%.6g', c.value) || ' for ' || c.ref_year
             || ', edition ' || c.previous_edition || ' stated ' || printf('%.6g', c.previous_value)

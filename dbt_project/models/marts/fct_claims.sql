@@ -1,141 +1,154 @@
--- Every claim a report makes about its own numbers (a growth rate, a compound annual growth rate, a share
--- of a whole, a multiple, an increment, a per-capita figure), recomputed from the statements it rests on
--- (seeds/claim_rules.csv says which level indicators each claim is computed from) or from the reference
--- seed (NBS GDP and population). status: holds | fails | cannot_check (explanation names what is missing).
--- The tolerance comes from the printed precision of the inputs and of the stated value (half a unit of
--- the last printed digit, propagated by interval arithmetic) and from the qualifier (超过30% holds when the
--- recomputed value can reach 30). status is judged on corrected values; status_as_stated on the values as
--- the sources state them (they differ where sources/corrections.yml fixes an input).
+-- Every claim a report makes about its own numbers, judged (docs/how-claims-are-judged.md): a growth rate,
+-- CAGR, share, multiple, increment or per-capita figure recomputed from the level indicators its rule names
+-- (seeds/claim_rules.csv) or from the reference seed, and the claims a paragraph makes with its own figures
+-- (a share's change from the growth of the part and the whole, an increase against the level, a share of a
+-- count of items, parts against their total, shares of one whole, orderings and differences in words).
+-- status: holds | marginal | fails | restated | external_mismatch | cannot_check, on corrected values;
+-- status_as_stated on the values as the sources state them. One row per claim: a claim statement (full text
+-- or curated fact), or a relation whose claim is in words. A statement judged both by a rule and by its
+-- paragraph keeps the paragraph's verdict unless only the rule could check it.
 {% set kinds = "('growth', 'cagr', 'share', 'multiple', 'increment')" %}
-with inputs as (select * from {{ ref('int_claims__inputs') }}),
+with inputs as (select * from {{ ref('int_claims__inputs') }} where variant = 'corrected'),
 
-rules as (select * from {{ ref('claim_rules') }}),
+to_judge as (select * from {{ ref('int_claims__to_judge') }}),
+
+judged as (select * from {{ ref('int_claims__judged') }}),
+
+relations as (select * from {{ ref('stg_reports__claim_relations') }} where input_no = 1),
+
+judgements as (
+    select distinct judge_id, claim_id, rule, formula from to_judge
+),
+
+-- the verdict each claim keeps: a checked verdict before cannot_check, the paragraph's before the rule's
+chosen as (
+    select j.judge_id, j.claim_id, j.rule, j.formula, c.*  exclude (judge_id, variant),
+           s.status as status_as_stated, s.best_estimate as best_as_stated
+    from judgements as j
+    join judged as c on c.judge_id = j.judge_id and c.variant = 'corrected'
+    join judged as s on s.judge_id = j.judge_id and s.variant = 'as_stated'
+    qualify row_number() over (partition by j.claim_id
+                               order by c.status = 'cannot_check', j.judge_id like '%:rule', j.judge_id) = 1
+),
+
+claim_inputs as (
+    select * from to_judge where variant = 'corrected' and judge_id in (select judge_id from chosen)
+),
+
+inputs_text as (
+    select judge_id,
+        string_agg(input_id || ' (' || coalesce(input_file, '') || coalesce(' line ' || input_line, '') || '): '
+                   || coalesce(input_quote, input_label), ' | ' order by input_no)
+            filter (where input_value is not null) as input_provenance,
+        string_agg(input_label, ', ' order by input_no) filter (where input_value is null) as missing,
+        string_agg(input_correction, ', ' order by input_no) as input_corrections
+    from claim_inputs
+    group by judge_id
+),
+
+slots as (
+    select judge_id,
+        max(input_key) filter (where input_no = 1) as input_a_key,
+        max(input_year) filter (where input_no = 1) as input_a_year,
+        max(input_id) filter (where input_no = 1) as input_a_id,
+        max(input_edition) filter (where input_no = 1) as input_a_edition,
+        max(input_value) filter (where input_no = 1) as input_a_value,
+        max(input_quote) filter (where input_no = 1) as input_a_quote,
+        max(input_key) filter (where input_no = 2) as input_b_key,
+        max(input_year) filter (where input_no = 2) as input_b_year,
+        max(input_id) filter (where input_no = 2) as input_b_id,
+        max(input_edition) filter (where input_no = 2) as input_b_edition,
+        max(input_value) filter (where input_no = 2) as input_b_value,
+        max(input_quote) filter (where input_no = 2) as input_b_quote
+    from claim_inputs
+    group by judge_id
+),
+
+-- the claims: every statement or curated fact of a claim's kind or with a claim rule, every statement a
+-- paragraph rule judges, and every relation whose claim is in words
+statement_claims as (
+    select i.observation_id as claim_id, i.edition_year, i.indicator_key, i.ref_year, i.kind, i.value,
+           i.value_as_stated, i.qualifier, i.unit, i.correction_id, i.source_kind, i.source_file, i.line,
+           coalesce(i.quote, i.value_text) as quote, i.citation, i.measure_zh,
+           {{ provenance('i') }} as claim_provenance
+    from inputs as i
+    where i.source_kind <> 'reference'
+      and (i.kind in {{ kinds }} or i.unit = 'per_10k_population'
+           or i.indicator_key in (select claim_indicator_key from {{ ref('claim_rules') }})
+           or i.observation_id in (select claim_id from judgements))
+),
+
+word_claims as (
+    select r.relation_id as claim_id, r.edition_year, cast(null as varchar) as indicator_key,
+           cast(null as integer) as ref_year, cast(null as varchar) as kind, r.stated as value,
+           r.stated as value_as_stated, r.stated_qualifier as qualifier,
+           (select min(t.unit) from to_judge as t where t.claim_id = r.relation_id) as unit,
+           cast(null as varchar) as correction_id, 'full_text' as source_kind, r.source_file, r.line, r.quote,
+           cast(null as varchar) as citation, r.rule as measure_zh,
+           r.relation_id || ' (' || r.source_file || ' line ' || r.line || '): ' || r.quote as claim_provenance
+    from relations as r
+    where r.claim_statement_id is null
+),
 
 claims as (
-    select *
-    from inputs
-    where variant = 'corrected' and source_kind <> 'reference'
-      and (kind in {{ kinds }} or unit = 'per_10k_population'
-           or indicator_key in (select claim_indicator_key from rules))
-),
-
-as_stated as (select * from inputs where variant = 'as_stated'),
-
-recomputed as (select * from {{ ref('int_claims__recomputed') }}),
-
-judged as (
-    select
-        r.*,
-        c.value as s, c.half_unit as hs, c.qualifier as q,
-        case c.qualifier when 'over' then c.value when 'near' then c.value - 0.1 * abs(c.value)
-                         when 'approx' then c.value - 0.05 * abs(c.value) - c.half_unit
-                         when 'under' then -1e300 else c.value - c.half_unit end as stated_lo,
-        case c.qualifier when 'over' then 1e300 when 'near' then c.value + c.half_unit
-                         when 'approx' then c.value + 0.05 * abs(c.value) + c.half_unit
-                         when 'under' then c.value else c.value + c.half_unit end as stated_hi
-    from recomputed as r
-    join inputs as c on c.variant = r.variant and c.observation_id = r.claim_id
-),
-
-statused as (
-    select *,
-        case when recomputed is null then 'cannot_check'
-             when recomputed_hi >= stated_lo and recomputed_lo <= stated_hi then 'holds'
-             else 'fails' end as status,
-        case when a_value is null and b_value is null
-                 then 'missing inputs: ' || a_key || ' for ' || a_year || ' and ' || b_key || ' for ' || b_year
-             when a_value is null then 'missing input: ' || a_key || ' for ' || a_year
-             when b_value is null then 'missing input: ' || b_key || ' for ' || b_year
-             when recomputed is null then 'inputs cannot be combined (zero or negative base)'
-        end as missing_input
-    from judged
-),
-
-cor as (select * from statused where variant = 'corrected'),
-sta as (select * from statused where variant = 'as_stated'),
-
-keyed as (
-    select
-        c.observation_id as claim_id,
-        c.edition_year,
-        c.indicator_key,
-        c.ref_year,
-        c.kind,
-        r.method,
-        c.value as stated_value,
-        c.value_as_stated as stated_value_as_stated,
-        c.qualifier,
-        c.unit,
-        r.recomputed as recomputed_value,
-        r.recomputed_lo,
-        r.recomputed_hi,
-        s.recomputed as recomputed_value_as_stated,
-        r.stated_lo,
-        r.stated_hi,
-        case when r.recomputed is not null
-             then (r.recomputed_hi - r.recomputed_lo) / 2 + c.half_unit end as tolerance,
-        coalesce(r.status, 'cannot_check') as status,
-        coalesce(s.status, 'cannot_check') as status_as_stated,
-        case when r.method is null
-             then 'no rule in seeds/claim_rules.csv: the whole or base of ' || c.indicator_key
-                  || ' is not stated in the warehouse'
-             else r.missing_input end as missing_input,
-        r.a_key as input_a_key, r.a_year as input_a_year, r.a_id as input_a_id, r.a_edition as input_a_edition,
-        r.a_value as input_a_value, r.a_quote as input_a_quote,
-        r.b_key as input_b_key, r.b_year as input_b_year, r.b_id as input_b_id, r.b_edition as input_b_edition,
-        r.b_value as input_b_value, r.b_quote as input_b_quote,
-        nullif(concat_ws(', ', c.correction_id, r.a_correction, r.b_correction), '') as correction_ids,
-        c.source_kind,
-        c.source_file,
-        c.line,
-        coalesce(c.quote, c.value_text) as quote,
-        c.citation,
-        concat_ws(' | ',
-            {{ provenance('c') }},
-            r.a_id || ' (' || r.a_file || coalesce(' line ' || r.a_line, '') || '): ' || r.a_quote,
-            r.b_id || ' (' || r.b_file || coalesce(' line ' || r.b_line, '') || '): ' || r.b_quote
-        ) as provenance
-    from claims as c
-    left join cor as r on r.claim_id = c.observation_id
-    left join sta as s on s.claim_id = c.observation_id
-),
-
--- statements of a claim's kind that no indicator matched: kept, with the reason they cannot be checked
-unkeyed as (
-    select
-        statement_id as claim_id, edition_year, indicator_key, ref_year, kind, cast(null as varchar) as method,
-        value as stated_value, value as stated_value_as_stated, qualifier, unit,
-        cast(null as double) as recomputed_value, cast(null as double) as recomputed_lo,
-        cast(null as double) as recomputed_hi, cast(null as double) as recomputed_value_as_stated,
-        cast(null as double) as stated_lo, cast(null as double) as stated_hi, cast(null as double) as tolerance,
-        'cannot_check' as status, 'cannot_check' as status_as_stated,
-        'no indicator matched the statement''s subject "' || coalesce(subject, '') || '": no rule applies' as missing_input,
-        null as input_a_key, null as input_a_year, null as input_a_id, null as input_a_edition,
-        null as input_a_value, null as input_a_quote, null as input_b_key, null as input_b_year, null as input_b_id,
-        null as input_b_edition, null as input_b_value, null as input_b_quote, null as correction_ids,
-        'full_text' as source_kind, source_file, line, quote, null as citation,
-        statement_id || ' (' || source_file || ' line ' || line || '): ' || quote as provenance
-    from {{ ref('stg_reports__statements') }}
-    where indicator_key is null and (kind in {{ kinds }} or unit = 'per_10k_population')
-),
-
-all_claims as (
-    select * from keyed
+    select * from statement_claims
     union all by name
-    select * from unkeyed
+    select * from word_claims
 )
 
 select
-    *,
-    case status
-        when 'cannot_check' then 'cannot check: ' || missing_input
-        else 'stated ' || qualifier || ' ' || printf('%.4g', stated_value) || ', recomputed '
-             || printf('%.4g', recomputed_value) || ' (' || method || ' of ' || input_a_key || ' ' || input_a_year
-             || case when method in ('share', 'per_capita') then ' over ' || input_b_key || ' ' || input_b_year
-                     else ' against ' || input_b_year end
-             || '); recomputed range [' || printf('%.4g', recomputed_lo) || ', ' || printf('%.4g', recomputed_hi)
-             || '] against stated range [' || printf('%.4g', greatest(stated_lo, -1e15)) || ', '
-             || printf('%.4g', least(stated_hi, 1e15)) || ']: ' || status
-             || case when status_as_stated <> status then ' (as stated: ' || status_as_stated || ')' else '' end
+    c.claim_id,
+    c.edition_year,
+    c.indicator_key,
+    c.ref_year,
+    c.kind,
+    coalesce(j.rule, 'none') as method,
+    case when j.judge_id like '%:relation' then 'paragraph' when j.judge_id is not null then 'claim_rule' end
+        as judged_by,
+    c.measure_zh as subject,
+    c.value as stated_value,
+    c.value_as_stated as stated_value_as_stated,
+    c.qualifier,
+    j.bound_rule,
+    c.unit,
+    j.best_estimate as recomputed_value,
+    j.recomputed_lo,
+    j.recomputed_hi,
+    j.best_as_stated as recomputed_value_as_stated,
+    j.stated_lo,
+    j.stated_hi,
+    case when j.best_estimate is not null
+         then (j.recomputed_hi - j.recomputed_lo) / 2 + coalesce(c.value - j.stated_lo, j.stated_hi - c.value, 0) end
+        as tolerance,
+    coalesce(j.status, 'cannot_check') as status,
+    coalesce(j.status_as_stated, 'cannot_check') as status_as_stated,
+    j.rescue,
+    j.box_share,
+    j.implied,
+    case when j.judge_id is null
+             then 'no rule applies: seeds/claim_rules.csv has none for '
+                  || coalesce(c.indicator_key, 'a statement no indicator matched ("' || c.measure_zh || '")')
+                  || ' and no paragraph rule found its inputs'
+         when coalesce(j.status, 'cannot_check') = 'cannot_check'
+             then coalesce('missing: ' || t.missing, 'the inputs cannot be combined')
+    end as missing_input,
+    s.input_a_key, s.input_a_year, s.input_a_id, s.input_a_edition, s.input_a_value, s.input_a_quote,
+    s.input_b_key, s.input_b_year, s.input_b_id, s.input_b_edition, s.input_b_value, s.input_b_quote,
+    nullif(concat_ws(', ', c.correction_id, t.input_corrections), '') as correction_ids,
+    c.source_kind,
+    c.source_file,
+    c.line,
+    c.quote,
+    c.citation,
+    concat_ws(' | ', c.claim_provenance, t.input_provenance) as provenance,
+    case when j.judge_id is null
+             then 'Cannot check: no rule applies (no claim rule for the indicator, no paragraph rule found its inputs).'
+         else j.explanation
+              || case when j.status_as_stated <> j.status
+                      then ' As the sources state the figures (before sources/corrections.yml): ' || j.status_as_stated || '.'
+                      else '' end
     end as explanation
-from all_claims
+from claims as c
+left join chosen as j on j.claim_id = c.claim_id
+left join inputs_text as t on t.judge_id = j.judge_id
+left join slots as s on s.judge_id = j.judge_id

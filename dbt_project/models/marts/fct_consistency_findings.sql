@@ -9,7 +9,8 @@ with claims as (
         'claim_' || coalesce(method, kind) as check_name,
         coalesce(indicator_key, 'unmatched statement') as subject,
         edition_year, ref_year,
-        case when status = 'holds' and status_as_stated = 'fails' then 'corrected' else status end as status,
+        case when status in ('holds', 'marginal') and status_as_stated in ('fails', 'restated', 'external_mismatch')
+             then 'corrected' else status end as status,
         stated_value as stated, recomputed_value as recomputed, tolerance, explanation, provenance,
         correction_ids,
         case when coalesce(input_a_edition, edition_year) <> edition_year

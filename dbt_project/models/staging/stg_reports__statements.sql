@@ -16,5 +16,7 @@ select
     kind,
     ref_year,
     indicator_key,
-    quote
+    quote,
+    figure_text,
+    coalesce(reach, false) as reach
 from {{ source('reports', 'statements') }}
