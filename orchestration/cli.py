@@ -23,7 +23,10 @@ def _extract(args) -> int:
     except SourceFileError as exc:
         print(f"dcw extract: {exc}", file=sys.stderr)
         return 2
-    rows = [asdict(s) for s in extract_statements(document, args.edition, match_indicator)]
+    statements = extract_statements(document, args.edition, match_indicator)
+    if args.claims:
+        return _print_claims(document, statements, args.format)
+    rows = [asdict(s) for s in statements]
     if args.format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(STATEMENT_COLUMNS), lineterminator="\n")
         writer.writeheader()
@@ -31,6 +34,29 @@ def _extract(args) -> int:
     else:
         for r in rows:
             sys.stdout.write(json.dumps({c: r[c] for c in STATEMENT_COLUMNS}, ensure_ascii=False) + "\n")
+    return 0
+
+
+CLAIM_COLUMNS = ("line", "rule", "status", "explanation", "quote")
+
+
+def _print_claims(document, statements, output_format: str) -> int:
+    """The claims the file's paragraphs make with their own figures, and their verdicts."""
+    import csv
+    import json
+
+    from .claims.paragraph import judge_paragraphs
+
+    rows = [{"line": c.relation.line, "rule": c.relation.rule, "status": c.verdict.status,
+             "explanation": c.verdict.explanation, "quote": c.relation.quote}
+            for c in judge_paragraphs(document, statements)]
+    if output_format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(CLAIM_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -222,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--edition", type=int, required=True, help="the edition (report year)")
     p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.add_argument("--claims", action="store_true",
+                   help="print the claims the paragraphs make with their own figures, judged, instead")
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("build", help="build the warehouse from sources/ (every edition, dbt, checks, docs)")

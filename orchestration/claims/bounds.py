@@ -19,10 +19,34 @@ The best estimate of an input is the printed value itself.
 from __future__ import annotations
 
 import math
+import re
 
 INF = math.inf
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_SCALE_POWERS = (0, 3, 4, 7, 8, 11, 12)  # 1, 千, 万, 千万, 亿, 千亿, 万亿
 QUALIFIERS = ("exact", "over", "near", "approx", "under")
 _RELATIVE = 0.05  # how far 近 / 约 reach, as a share of the figure
+
+
+def printed_half_unit(value: float, text: str | None) -> float | None:
+    """Half a unit of the last printed digit of `value` as written in `text` ("142.5 万个" -> 500): the
+    number of the text equal to the value up to a scale word's power of ten. None when none matches
+    (三分之一, 八成). The same rule as the SQL macro printed_half_unit (macros/precision.sql)."""
+    found = []
+    for token in _NUMBER.findall(text or ""):
+        number = float(token)
+        if number <= 0 or value / number <= 0:
+            continue
+        power = math.log10(value / number)
+        if abs(power - round(power)) < 1e-6 and round(power) in _SCALE_POWERS:
+            decimals = len(token.split(".")[1]) if "." in token else 0
+            found.append(0.5 * 10 ** (round(power) - decimals))
+    return min(found) if found else None
+
+
+def guessed_half_unit(value: float) -> float:
+    """No digits to read: half a unit of the value's last decimal (up to 2), as macros/precision.sql."""
+    return 0.5 if value == round(value) else 0.05 if value * 10 == round(value * 10) else 0.005
 
 
 def _spread(value: float, half_unit: float) -> float:

@@ -94,3 +94,15 @@ FORMULAS = {f.name: f for f in (
     # a percentage of N items: judged by verdict.judge_share_of_count, not by interval arithmetic
     Formula("share_of_count", lambda x, p: None, "share of the items"),
 )}
+
+
+# the paragraph rules' roles (relations.py) where the formula reads a and b
+_ROLES = {"share": {"part": "a", "whole": "b"},
+          "difference": {"first": "a", "second": "b", "minuend": "a", "subtrahend": "b"}}
+
+
+def formula_role(formula: str, role: str, input_no: int) -> str:
+    """The name under which `formula` reads an input (the parts of a sum share one role name)."""
+    if formula == "sum":
+        return f"{role}_{input_no}"
+    return _ROLES.get(formula, {}).get(role, role)

@@ -8,6 +8,7 @@ import math
 from itertools import groupby
 from typing import Iterable, Mapping
 
+from .formulas import formula_role
 from .verdict import Claim, Figure, Verdict, judge
 
 # the columns of int_claims__to_judge the judge reads (one row per claim × variant × input)
@@ -25,22 +26,11 @@ OUTPUT_COLUMNS = (
 )
 
 
-# the paragraph rules' roles (relations.py) where the formula reads a and b
-_ROLES = {"share": {"part": "a", "whole": "b"},
-          "difference": {"first": "a", "second": "b", "minuend": "a", "subtrahend": "b"}}
-
-
-def _role(formula: str, row: Mapping) -> str:
-    if formula == "sum":  # parts share one role name; the sum reads every value
-        return f"{row['role']}_{row['input_no']}"
-    return _ROLES.get(formula, {}).get(row["role"], row["role"])
-
-
 def _claim(rows: list[Mapping]) -> Claim:
     first = rows[0]
     params = {k: float(first[k]) for k in ("years", "scale", "direction") if first.get(k) is not None}
     inputs = tuple(
-        Figure(role=_role(first["formula"], r), label=r["input_label"] or r["role"], value=r["input_value"],
+        Figure(role=formula_role(first["formula"], r["role"], r["input_no"] or 0), label=r["input_label"] or r["role"], value=r["input_value"],
                half_unit=r["input_half_unit"] or 0.0, qualifier=r["input_qualifier"] or "exact",
                unit=r["input_unit"] or "", origin=r["input_origin"] or "same_edition",
                source=r["input_source"] or "", printed=r["input_printed"] or "")

@@ -14,6 +14,7 @@ import pandas as pd
 from .integrity import check_complete
 from ..claims.raw import claim_relation_rows
 from ..claims.relations import find_relations, reached_statements
+from ..claims.units import unit_fit
 from .manifest import ManifestEntry, validate_entry
 from ..corrections import CORRECTIONS_FILE, corrections_frame, load_corrections
 from ..extraction import Document, SourceFileError, extract_sections, extract_statements, read_document
@@ -74,6 +75,9 @@ def _parse_full_text(entry: ManifestEntry, path: Path) -> dict[str, pd.DataFrame
         statements["figure_text"] = [document.text[s.char_start:s.char_end] for s in found]
         reached = reached_statements(document, found)
         statements["reach"] = [n in reached for n in range(1, len(found) + 1)]
+        fits = [unit_fit(s.subject, text, s.unit) for s, text in zip(found, statements["figure_text"])]
+        statements["unit_fits"] = [None if f is None else f[0] for f in fits]
+        statements["unit_note"] = [None if f is None else f[1] for f in fits]
     relations = pd.DataFrame(claim_relation_rows(find_relations(document, found), provenance))
 
     text = document.text

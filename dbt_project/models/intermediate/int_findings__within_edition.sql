@@ -118,32 +118,18 @@ unit_fit as (
     where f.indicator_key is not null and f.unit_fits is not null
 ),
 
--- full texts: a statement about users or people whose counter or unit does not fit (seeds/unit_fit_rules.csv)
-counted as (
-    select s.*,
-           regexp_replace(regexp_extract(s.figure_text, '([\p{Han}]+)$', 1), '^[十百千万亿]+', '') as counter
-    from {{ ref('stg_reports__statements') }} as s
-    where s.unit in ('count', 'yuan', 'usd')
-      and exists (select 1 from {{ ref('unit_fit_rules') }} as r where contains(s.subject, r.measure_cue))
-),
-
+-- full texts: a statement about users or people whose counter or unit does not fit (orchestration/claims/units.py
+-- reads seeds/unit_fit_rules.csv at ingestion)
 full_text_unit_fit as (
     select
-        'unit_fits_indicator' as check_name, coalesce(c.indicator_key, c.subject) as subject, c.edition_year,
-        c.ref_year,
-        case when count(r.reason) > 0 then 'fails' else 'holds' end as status,
-        c.value as stated, cast(null as double) as recomputed, cast(null as double) as tolerance,
-        'the report states ' || c.figure_text || ' for ' || c.subject
-            || coalesce(': ' || string_agg(r.reason, ' ' order by r.reason), ': the unit fits the measure')
-            as explanation,
-        c.statement_id || ' (' || c.source_file || ' line ' || c.line || '): ' || c.quote as provenance,
+        'unit_fits_indicator' as check_name, coalesce(s.indicator_key, s.subject) as subject, s.edition_year,
+        s.ref_year, case when s.unit_fits then 'holds' else 'fails' end as status,
+        s.value as stated, cast(null as double) as recomputed, cast(null as double) as tolerance,
+        'the report states ' || s.figure_text || ' for ' || s.subject || ': ' || s.unit_note as explanation,
+        s.statement_id || ' (' || s.source_file || ' line ' || s.line || '): ' || s.quote as provenance,
         cast(null as varchar) as correction_ids
-    from counted as c
-    left join {{ ref('unit_fit_rules') }} as r
-      on contains(c.subject, r.measure_cue)
-     and (r.misfit_counter = c.counter or r.misfit_unit = c.unit)
-    group by c.statement_id, c.indicator_key, c.subject, c.edition_year, c.ref_year, c.value, c.figure_text,
-             c.source_file, c.line, c.quote
+    from {{ ref('stg_reports__statements') }} as s
+    where s.unit_fits is not null
 )
 
 select *, 'within_edition' as check_scope from percent_range

@@ -18,5 +18,7 @@ select
     indicator_key,
     quote,
     figure_text,
-    coalesce(reach, false) as reach
+    coalesce(reach, false) as reach,
+    unit_fits,
+    unit_note
 from {{ source('reports', 'statements') }}
