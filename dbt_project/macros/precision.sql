@@ -1,6 +1,6 @@
 {#- Half a unit of the last printed digit of a figure, read from the figure as written: the number in
     `text` that equals `value` up to a power of ten of a Chinese scale word (1, 千, 万, 万亿 …) gives it:
-    "142.5万" -> 500, "4700亿" -> 5e7, "13.6%" -> 0.05. Null when no number of the text matches (三分之一,
+    "36.5万" -> 500, "2600亿" -> 5e7, "12.4%" -> 0.05. Null when no number of the text matches (三分之一,
     八成: the caller guesses). -#}
 {% macro printed_half_unit(value, text) -%}
 list_min(list_transform(

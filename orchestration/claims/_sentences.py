@@ -83,13 +83,13 @@ class Para:
 
     def naming(self, fig: Fig) -> str:
         """The words that name what a figure measures: from the figure before it in the sentence (or the
-        sentence start) to the figure ("软件业收入保持较快增长，信息技术服务收入增速领先，同比增长")."""
+        sentence start) to the figure ("甲类收入保持较快增长，乙类服务收入增速领先，同比增长")."""
         before = self.previous(fig)
         return self.text[before.end if before else self.sentence(fig.start)[0]:fig.start]
 
     def names(self, fig: Fig, name: str) -> bool:
         """Whether the words naming `fig` end with `name` (normalised), only measure words after it: the
-        growth of 信息技术服务收入 is "信息技术服务收入增速领先，同比增长", not "…收入中的云服务收入增长"."""
+        growth of 乙类服务收入 is "乙类服务收入增速领先，同比增长", not "…收入中的丙类收入增长"."""
         wanted = normalise_subject(name)
         if len(wanted) < 2:
             return False

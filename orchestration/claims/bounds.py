@@ -1,17 +1,17 @@
 """What a printed figure says about the true value: the interval its last printed digit and its
 qualifier allow. docs/how-claims-are-judged.md states the same rules for readers.
 
-h is half a unit of the last printed digit ("13.6%" -> 0.05, "142.5万" -> 500, "1.3万亿" -> 5e10).
+h is half a unit of the last printed digit ("12.4%" -> 0.05, "36.5万" -> 500, "2.4万亿" -> 5e10).
 
 A claim's stated value (what the report asserts):
-  exact          [v - h, v + h]                 "13.6%" is anything that prints as 13.6
+  exact          [v - h, v + h]                 "12.4%" is anything that prints as 12.4
   over           [v, +inf)                      超过/突破/逾/以上/余/多: at least v
   near           [v - d, v + h]                 近/接近/将近: just below v, d = max(2h, 5 % of v)
   approx         [v - d, v + d]                 约/左右/上下: either side, d = max(2h, 5 % of v)
   under          (-inf, v]                      不足/不到/低于/以内/以下: at most v
   reach          [v - h, +inf)                  达到/达 a round figure (at most two significant
                                                 digits: 80%, 1.3万亿, 三分之一): at least v. 达到 a
-                                                precise figure (达到 58.9%) stays exact.
+                                                precise figure (达到 61.7%) stays exact.
 An input (a figure a claim is recomputed from) keeps a finite box, so that a recomputed range exists:
   exact [v - h, v + h]; over [v, v + 2h]; under [v - 2h, v]; near and approx as above.
 The best estimate of an input is the printed value itself.
@@ -29,7 +29,7 @@ _RELATIVE = 0.05  # how far 近 / 约 reach, as a share of the figure
 
 
 def printed_half_unit(value: float, text: str | None) -> float | None:
-    """Half a unit of the last printed digit of `value` as written in `text` ("142.5 万个" -> 500): the
+    """Half a unit of the last printed digit of `value` as written in `text` ("36.5 万个" -> 500): the
     number of the text equal to the value up to a scale word's power of ten. None when none matches
     (三分之一, 八成). The same rule as the SQL macro printed_half_unit (macros/precision.sql)."""
     found = []
